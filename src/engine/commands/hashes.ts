@@ -1,0 +1,194 @@
+// Hash commands (t_hash.c). Field order is insertion order, which is what a
+// listpack-encoded (small) hash gives; big hashes are hash tables whose order
+// Redis does not define. HSET counts every pair in server.dirty, so setting
+// the same value is still propagated; HINCRBYFLOAT goes out as HSET.
+
+import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int } from '../resp/reply';
+import { byteLength } from '../resp/encode';
+import type { CommandSpec, Exec } from './types';
+import { LLONG_MAX, LLONG_MIN, intReply, ldAdd, ldIsNanOrInf, ldToHuman, string2ld, string2ll } from './util';
+
+const WRONGTYPE = err(E.wrongType);
+const EMPTY_ARRAY: Reply = { t: 'array', a: [] };
+
+type HashObj = { type: 'hash'; v: Map<string, string> };
+
+/** hashTypeLookupWriteOrCreate: WRONGTYPE, or the hash (created and added when missing). */
+function lookupWriteOrCreate(x: Exec, key: string): HashObj | Reply {
+  const o = x.lookupWrite(key);
+  if (o !== undefined && o.type !== 'hash') return WRONGTYPE;
+  if (o !== undefined) return o as HashObj;
+  const h: HashObj = { type: 'hash', v: new Map() };
+  x.dbAdd(key, h);
+  return h;
+}
+
+function isHash(v: HashObj | Reply): v is HashObj {
+  return 'type' in v;
+}
+
+/** HSET and HMSET (same code in Redis: the reply tells them apart). */
+function hsetGeneric(x: Exec, name: 'hset' | 'hmset'): Reply {
+  const argv = x.argv;
+  if (argv.length % 2 === 1) return err(E.arity(name));
+  const h = lookupWriteOrCreate(x, argv[1]);
+  if (!isHash(h)) return h;
+  let created = 0;
+  for (let i = 2; i < argv.length; i += 2) {
+    if (!h.v.has(argv[i])) created++;
+    h.v.set(argv[i], argv[i + 1]);
+  }
+  x.dirty((argv.length - 2) / 2);
+  return name === 'hset' ? int(created) : OK;
+}
+
+function hsetnxCommand(x: Exec): Reply {
+  const h = lookupWriteOrCreate(x, x.argv[1]);
+  if (!isHash(h)) return h;
+  if (h.v.has(x.argv[2])) return int(0);
+  h.v.set(x.argv[2], x.argv[3]);
+  x.dirty();
+  return int(1);
+}
+
+function hgetCommand(x: Exec): Reply {
+  const o = x.lookupRead(x.argv[1]);
+  if (o === undefined) return NULL_BULK;
+  if (o.type !== 'hash') return WRONGTYPE;
+  const v = o.v.get(x.argv[2]);
+  return v === undefined ? NULL_BULK : bulk(v);
+}
+
+/** HMGET: a missing key is an empty hash (all nulls). */
+function hmgetCommand(x: Exec): Reply {
+  const o = x.lookupRead(x.argv[1]);
+  if (o !== undefined && o.type !== 'hash') return WRONGTYPE;
+  const out: Reply[] = [];
+  for (let i = 2; i < x.argv.length; i++) {
+    const v = o === undefined ? undefined : (o as HashObj).v.get(x.argv[i]);
+    out.push(v === undefined ? NULL_BULK : bulk(v));
+  }
+  return { t: 'array', a: out };
+}
+
+/** HGETALL / HKEYS / HVALS. */
+function hgetallGeneric(x: Exec, keys: boolean, vals: boolean): Reply {
+  const o = x.lookupRead(x.argv[1]);
+  if (o === undefined) return EMPTY_ARRAY;
+  if (o.type !== 'hash') return WRONGTYPE;
+  const out: string[] = [];
+  for (const [f, v] of o.v) {
+    if (keys) out.push(f);
+    if (vals) out.push(v);
+  }
+  return bulks(out);
+}
+
+/** HDEL: the key goes once its last field is deleted (remaining arguments are ignored). */
+function hdelCommand(x: Exec): Reply {
+  const key = x.argv[1];
+  const o = x.lookupWrite(key);
+  if (o === undefined) return int(0);
+  if (o.type !== 'hash') return WRONGTYPE;
+  let deleted = 0;
+  for (let j = 2; j < x.argv.length; j++) {
+    if (o.v.delete(x.argv[j])) {
+      deleted++;
+      if (o.v.size === 0) {
+        x.dbDelete(key);
+        break;
+      }
+    }
+  }
+  if (deleted > 0) x.dirty(deleted);
+  return int(deleted);
+}
+
+function hlenCommand(x: Exec): Reply {
+  const o = x.lookupRead(x.argv[1]);
+  if (o === undefined) return int(0);
+  if (o.type !== 'hash') return WRONGTYPE;
+  return int(o.v.size);
+}
+
+function hexistsCommand(x: Exec): Reply {
+  const o = x.lookupRead(x.argv[1]);
+  if (o === undefined) return int(0);
+  if (o.type !== 'hash') return WRONGTYPE;
+  return int(o.v.has(x.argv[2]) ? 1 : 0);
+}
+
+function hstrlenCommand(x: Exec): Reply {
+  const o = x.lookupRead(x.argv[1]);
+  if (o === undefined) return int(0);
+  if (o.type !== 'hash') return WRONGTYPE;
+  const v = o.v.get(x.argv[2]);
+  return int(v === undefined ? 0 : byteLength(v));
+}
+
+/** HINCRBY: the increment is parsed before the key is looked up. */
+function hincrbyCommand(x: Exec): Reply {
+  const incr = string2ll(x.argv[3]);
+  if (incr === null) return err(E.notInt);
+  const h = lookupWriteOrCreate(x, x.argv[1]);
+  if (!isHash(h)) return h;
+  const field = x.argv[2];
+  const cur = h.v.get(field);
+  let value = 0n;
+  if (cur !== undefined) {
+    const v = string2ll(cur);
+    if (v === null) return err('ERR hash value is not an integer');
+    value = v;
+  }
+  if ((incr < 0n && value < 0n && incr < LLONG_MIN - value) || (incr > 0n && value > 0n && incr > LLONG_MAX - value)) {
+    return err(E.overflow);
+  }
+  value += incr;
+  h.v.set(field, value.toString());
+  x.dirty();
+  return intReply(value);
+}
+
+/** HINCRBYFLOAT: long double arithmetic like INCRBYFLOAT; propagated as HSET of the result. */
+function hincrbyfloatCommand(x: Exec): Reply {
+  const incr = string2ld(x.argv[3]);
+  if (incr === null) return err(E.notFloat);
+  if (ldIsNanOrInf(incr)) return err('ERR value is NaN or Infinity');
+  const h = lookupWriteOrCreate(x, x.argv[1]);
+  if (!isHash(h)) return h;
+  const field = x.argv[2];
+  const cur = h.v.get(field);
+  let value = string2ld('0');
+  if (cur !== undefined) {
+    value = string2ld(cur);
+    if (value === null) return err('ERR hash value is not a float');
+  }
+  if (value === null) return err(E.notFloat);
+  const sum = ldAdd(value, incr);
+  if (ldIsNanOrInf(sum)) return err('ERR increment would produce NaN or Infinity');
+  const s = ldToHuman(sum);
+  h.v.set(field, s);
+  x.dirty();
+  x.rewrite(['HSET', x.argv[1], field, s]);
+  return bulk(s);
+}
+
+const W = { write: true } as const;
+const R = {} as const;
+
+export const hashCommands: CommandSpec[] = [
+  { name: 'hset', arity: -4, flags: W, handler: (x) => hsetGeneric(x, 'hset') },
+  { name: 'hmset', arity: -4, flags: W, handler: (x) => hsetGeneric(x, 'hmset') },
+  { name: 'hsetnx', arity: 4, flags: W, handler: hsetnxCommand },
+  { name: 'hget', arity: 3, flags: R, handler: hgetCommand },
+  { name: 'hmget', arity: -3, flags: R, handler: hmgetCommand },
+  { name: 'hgetall', arity: 2, flags: R, handler: (x) => hgetallGeneric(x, true, true) },
+  { name: 'hkeys', arity: 2, flags: R, handler: (x) => hgetallGeneric(x, true, false) },
+  { name: 'hvals', arity: 2, flags: R, handler: (x) => hgetallGeneric(x, false, true) },
+  { name: 'hdel', arity: -3, flags: W, handler: hdelCommand },
+  { name: 'hlen', arity: 2, flags: R, handler: hlenCommand },
+  { name: 'hexists', arity: 3, flags: R, handler: hexistsCommand },
+  { name: 'hstrlen', arity: 3, flags: R, handler: hstrlenCommand },
+  { name: 'hincrby', arity: 4, flags: W, handler: hincrbyCommand },
+  { name: 'hincrbyfloat', arity: 4, flags: W, handler: hincrbyfloatCommand },
+];

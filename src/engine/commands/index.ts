@@ -1,0 +1,37 @@
+// The command table of a simulated Redis 7.0 node, built from the families.
+
+import { expireCommands } from './expire';
+import { hashCommands } from './hashes';
+import { keyCommands } from './keys';
+import { listCommands } from './lists';
+import { replicationCommands } from './replication';
+import { flushallHook, serverCommands } from './server';
+import { setCommands } from './sets';
+import { stringCommands } from './strings';
+import type { CommandSpec, CommandTable } from './types';
+
+function build(): CommandTable {
+  const table: CommandTable = {};
+  const families: CommandSpec[][] = [serverCommands, replicationCommands, stringCommands, keyCommands, expireCommands, listCommands, hashCommands, setCommands];
+  for (const fam of families) {
+    for (const spec of fam) table[spec.name] = spec;
+  }
+  // FLUSHALL also rewrites dump.rdb when save points are configured.
+  const flushall = table.flushall;
+  if (flushall?.handler) {
+    const inner = flushall.handler;
+    table.flushall = { ...flushall, handler: (x) => flushallHook(x, inner) };
+  }
+  return table;
+}
+
+export const commandTable: CommandTable = build();
+
+export function isContainerCommand(name: string): boolean {
+  return !!commandTable[name]?.subcommands;
+}
+
+/** Command names for completion in consoles, lower case, sorted. */
+export function commandNames(): string[] {
+  return Object.keys(commandTable).sort();
+}

@@ -1,0 +1,161 @@
+// Keyspace commands (db.c): DEL, UNLINK, EXISTS, TYPE, KEYS, DBSIZE,
+// FLUSHDB, FLUSHALL, RENAME, RENAMENX, RANDOMKEY, TOUCH.
+
+import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int, status } from '../resp/reply';
+import type { RedisDb } from '../server/db';
+import { expireIfNeeded, isReplica } from '../server/exec';
+import type { CommandSpec, Exec } from './types';
+import { eqi, stringMatch } from './util';
+
+/**
+ * expireIfNeeded(db, key, 0) as DEL and RANDOMKEY call it: unlike a
+ * lookup it counts no keyspace hit or miss, and unlike lookupKeyWrite it
+ * never deletes on a replica (even a writable one). On a master an expired
+ * key is deleted and its DEL (UNLINK with lazyfree-lazy-expire) propagated.
+ */
+function expireIfNeededPlain(x: Exec, db: RedisDb, key: string): boolean {
+  const had = db.dict.has(key);
+  const expired = expireIfNeeded(x.world, x.node, x.client, db, key, false, null);
+  if (had && expired && !db.dict.has(key)) {
+    const lazy = x.node.config['lazyfree-lazy-expire'] === 'yes';
+    x.alsoPropagate([lazy ? 'UNLINK' : 'DEL', key], db.id);
+  }
+  return expired;
+}
+
+/** DEL / UNLINK: a key that is already logically expired does not count. */
+function delGeneric(x: Exec): Reply {
+  let deleted = 0;
+  for (let j = 1; j < x.argv.length; j++) {
+    const key = x.argv[j];
+    expireIfNeededPlain(x, x.db, key);
+    if (x.dbDelete(key)) {
+      x.dirty();
+      deleted++;
+    }
+  }
+  return int(deleted);
+}
+
+/** EXISTS counts a key once per time it is named. */
+function existsCommand(x: Exec): Reply {
+  let count = 0;
+  for (let j = 1; j < x.argv.length; j++) if (x.lookupRead(x.argv[j]) !== undefined) count++;
+  return int(count);
+}
+
+function typeCommand(x: Exec): Reply {
+  const o = x.lookupRead(x.argv[1]);
+  return status(o === undefined ? 'none' : o.type);
+}
+
+/** KEYS: logically expired keys are skipped but not deleted (keyIsExpired: now > when). */
+function keysCommand(x: Exec): Reply {
+  const pattern = x.argv[1];
+  const allkeys = pattern === '*';
+  const db = x.db;
+  const out: string[] = [];
+  for (const key of db.dict.keys()) {
+    if (!allkeys && !stringMatch(pattern, key, false)) continue;
+    const when = db.expires.get(key);
+    if (when !== undefined && x.nowMs > when) continue;
+    out.push(key);
+  }
+  return bulks(out);
+}
+
+/** getFlushCommandFlags: nothing, SYNC or ASYNC (either case), anything else is a syntax error. */
+function flushArgsOk(x: Exec): boolean {
+  if (x.argv.length === 1) return true;
+  return x.argv.length === 2 && (eqi(x.argv[1], 'sync') || eqi(x.argv[1], 'async'));
+}
+
+function emptyDb(db: RedisDb): number {
+  const removed = db.dict.size;
+  db.dict.clear();
+  db.expires.clear();
+  return removed;
+}
+
+/** FLUSHDB: propagated even when the db was already empty (forceCommandPropagation). */
+function flushdbCommand(x: Exec): Reply {
+  if (!flushArgsOk(x)) return err(E.syntax);
+  const removed = emptyDb(x.db);
+  if (removed > 0) x.dirty(removed);
+  x.forcePropagation();
+  return OK;
+}
+
+/** FLUSHALL: the data part (the RDB rewrite with save points belongs to persistence). */
+function flushallCommand(x: Exec): Reply {
+  if (!flushArgsOk(x)) return err(E.syntax);
+  let removed = 0;
+  for (const db of x.node.dbs) removed += emptyDb(db);
+  if (removed > 0) x.dirty(removed);
+  x.forcePropagation();
+  return OK;
+}
+
+/** renameGenericCommand: the TTL moves with the value; RENAME k k is OK only if k exists. */
+function renameGeneric(x: Exec, nx: boolean): Reply {
+  const src = x.argv[1];
+  const dst = x.argv[2];
+  const samekey = src === dst;
+  const o = x.lookupWrite(src);
+  if (o === undefined) return err('ERR no such key');
+  if (samekey) return nx ? int(0) : OK;
+  const expire = x.getExpire(src);
+  if (x.lookupWrite(dst) !== undefined) {
+    if (nx) return int(0);
+    x.dbDelete(dst);
+  }
+  x.dbAdd(dst, o);
+  if (expire !== -1) x.setExpire(dst, expire);
+  x.dbDelete(src);
+  x.dirty();
+  return nx ? int(1) : OK;
+}
+
+/**
+ * RANDOMKEY. Redis picks a fair random key; the engine deterministically
+ * takes the first key in dict order that is not expired. Expired keys met on
+ * the way are deleted on a master (with their DEL propagated), as
+ * dbRandomKey does; on a replica whose keys all have a TTL and are all
+ * logically expired Redis gives up after 100 tries and returns one anyway.
+ */
+function randomkeyCommand(x: Exec): Reply {
+  const db = x.db;
+  const allVolatile = db.dict.size === db.expires.size;
+  let first: string | null = null;
+  for (const key of [...db.dict.keys()]) {
+    if (first === null) first = key;
+    if (db.expires.has(key) && expireIfNeededPlain(x, db, key)) continue;
+    return bulk(key);
+  }
+  if (first !== null && allVolatile && isReplica(x.node) && db.dict.has(first)) return bulk(first);
+  return NULL_BULK;
+}
+
+function touchCommand(x: Exec): Reply {
+  let touched = 0;
+  for (let j = 1; j < x.argv.length; j++) if (x.lookupRead(x.argv[j]) !== undefined) touched++;
+  return int(touched);
+}
+
+const W = { write: true } as const;
+const R = {} as const;
+
+export const keyCommands: CommandSpec[] = [
+  { name: 'del', arity: -2, flags: W, handler: delGeneric },
+  { name: 'unlink', arity: -2, flags: W, handler: delGeneric },
+  { name: 'exists', arity: -2, flags: R, handler: existsCommand },
+  { name: 'type', arity: 2, flags: R, handler: typeCommand },
+  { name: 'keys', arity: 2, flags: R, handler: keysCommand },
+  { name: 'dbsize', arity: 1, flags: R, handler: (x) => int(x.db.dict.size) },
+  { name: 'flushdb', arity: -1, flags: W, handler: flushdbCommand },
+  { name: 'flushall', arity: -1, flags: W, handler: flushallCommand },
+  { name: 'rename', arity: 3, flags: W, handler: (x) => renameGeneric(x, false) },
+  { name: 'renamenx', arity: 3, flags: W, handler: (x) => renameGeneric(x, true) },
+  { name: 'randomkey', arity: 1, flags: R, handler: randomkeyCommand },
+  { name: 'touch', arity: -2, flags: R, handler: touchCommand },
+];

@@ -1,0 +1,267 @@
+// Connection, transaction, introspection and persistence commands: PING,
+// ECHO, SELECT, MULTI/EXEC/DISCARD, INFO, CONFIG, CLIENT, SAVE/BGSAVE/LASTSAVE,
+// DEBUG, TIME, SWAPDB, COMMAND.
+
+import { E, NULL_ARRAY, OK, type Reply, array, bulk, bulks, err, int, status } from '../resp/reply';
+import { afterFlushall, rdbSave, rdbSaveBackground } from '../persistence/rdb';
+import { configGet, configSet } from '../server/config';
+import { activeCallFrame, call, resolveCommand } from '../server/dispatch';
+import { removeReplica, refreshGoodSlavesCount, trimBacklog } from '../replication/master';
+import { dropMasterLink } from '../replication/replica';
+import { infoString } from './info';
+import type { CommandSpec, Exec, HandlerResult } from './types';
+import { BLOCKED } from './types';
+
+function parseIntStrict(s: string): number | null {
+  if (!/^-?(0|[1-9][0-9]*)$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+const ping = (x: Exec): Reply => {
+  if (x.argv.length > 2) return err(E.arity('ping'));
+  return x.argv.length === 2 ? bulk(x.argv[1]) : status('PONG');
+};
+
+const select = (x: Exec): Reply => {
+  const id = parseIntStrict(x.argv[1]);
+  if (id === null) return err(E.notInt);
+  if (id < 0 || id >= 16) return err(E.dbRange);
+  x.client.dbIndex = id;
+  return OK;
+};
+
+const multi = (x: Exec): Reply => {
+  if (x.client.multi) return err('ERR MULTI calls can not be nested');
+  x.client.multi = [];
+  x.client.multiDirty = false;
+  return OK;
+};
+
+const discard = (x: Exec): Reply => {
+  if (!x.client.multi) return err('ERR DISCARD without MULTI');
+  x.client.multi = null;
+  x.client.multiDirty = false;
+  return OK;
+};
+
+/** EXEC: run the queued commands in one call() frame, so their effects propagate as one unit. */
+const exec = (x: Exec): HandlerResult => {
+  const c = x.client;
+  if (!c.multi) return err('ERR EXEC without MULTI');
+  if (c.multiDirty) {
+    c.multi = null;
+    c.multiDirty = false;
+    return err(E.execAbort);
+  }
+  const queue = c.multi;
+  const replies: Reply[] = [];
+  const frame = activeCallFrame();
+  for (const argv of queue) {
+    const spec = resolveCommand(x.node, argv);
+    if (!spec || !frame) {
+      replies.push(err('ERR unknown command'));
+      continue;
+    }
+    const r = call(x.world, x.node, c, spec, argv, frame);
+    replies.push(r === BLOCKED ? NULL_ARRAY : r);
+  }
+  c.multi = null;
+  c.multiDirty = false;
+  return array(replies);
+};
+
+const watch = (x: Exec): Reply => {
+  if (x.client.multi) return err('ERR WATCH inside MULTI is not allowed');
+  return OK;
+};
+
+const info = (x: Exec): Reply => bulk(infoString(x.world, x.node, x.argv.slice(1)));
+
+const configGetCmd = (x: Exec): Reply => bulks(configGet(x.node.config, x.argv.slice(2)));
+
+const configSetCmd = (x: Exec): Reply => {
+  const r = configSet(x.node.config, x.argv.slice(2));
+  if (!r.ok) return err(r.error);
+  for (const name of r.changed) {
+    if (name === 'repl-backlog-size') trimBacklog(x.node);
+    if (name === 'min-replicas-to-write' || name === 'min-replicas-max-lag') refreshGoodSlavesCount(x.world, x.node);
+  }
+  return OK;
+};
+
+const CONFIG_HELP = [
+  'CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:',
+  'GET <pattern>',
+  '    Return parameters matching the glob-like <pattern> and their values.',
+  'SET <directive> <value>',
+  '    Set the configuration <directive> to <value>.',
+  'RESETSTAT',
+  '    Reset statistics reported by the INFO command.',
+  'REWRITE',
+  '    Rewrite the configuration file.',
+  'HELP',
+  '    Print this help.',
+];
+
+const clientKill = (x: Exec): Reply => {
+  const a = x.argv;
+  if (a.length === 3) {
+    // Old form CLIENT KILL ip:port: no such client in the simulation.
+    return err('ERR No such client');
+  }
+  if (a.length % 2 !== 0) return err(E.syntax);
+  let type: string | null = null;
+  let id: number | null = null;
+  for (let i = 2; i < a.length; i += 2) {
+    const opt = a[i].toLowerCase();
+    const val = a[i + 1];
+    if (opt === 'type') {
+      const t = val.toLowerCase();
+      if (!['normal', 'master', 'replica', 'slave', 'pubsub'].includes(t)) return err(`ERR Unknown client type '${val}'`);
+      type = t === 'slave' ? 'replica' : t;
+    } else if (opt === 'id') {
+      const n = parseIntStrict(val);
+      if (n === null || n <= 0) return err('ERR client-id should be greater than 0');
+      id = n;
+    } else if (opt === 'skipme' || opt === 'addr' || opt === 'laddr' || opt === 'user' || opt === 'maxage') {
+      // Accepted filters that match nothing in the simulation.
+      if (opt === 'skipme' && !['yes', 'no'].includes(val.toLowerCase())) return err(E.syntax);
+    } else {
+      return err(E.syntax);
+    }
+  }
+  let killed = 0;
+  const node = x.node;
+  if (type === 'master' && node.repl.master && (id === null || id === node.repl.master.clientId)) {
+    dropMasterLink(x.world, node);
+    killed++;
+  }
+  if (type === 'replica') {
+    for (const r of [...node.repl.replicas]) {
+      if (id !== null && r.clientId !== id) continue;
+      removeReplica(x.world, node, r.clientId, 'CLIENT KILL');
+      killed++;
+    }
+  }
+  if (type === 'normal' || (type === null && id !== null)) {
+    for (const c of Object.values(node.clients)) {
+      if (c.kind !== 'normal' || c.conn || c.id === x.client.id) continue;
+      if (id !== null && c.id !== id) continue;
+      delete node.clients[c.id];
+      killed++;
+    }
+  }
+  return int(killed);
+};
+
+const save = (x: Exec): Reply => {
+  if (x.node.bgsave && x.node.bgsave.target === 'disk') return err('ERR Background save already in progress');
+  rdbSave(x.world, x.node);
+  return OK;
+};
+
+const bgsave = (x: Exec): Reply => {
+  const schedule = x.argv.length === 2 && x.argv[1].toLowerCase() === 'schedule';
+  if (x.argv.length > 2 || (x.argv.length === 2 && !schedule)) return err(E.syntax);
+  if (x.node.bgsave) {
+    if (x.node.bgsave.target === 'disk') return err('ERR Background save already in progress');
+    if (schedule) {
+      x.node.bgsaveScheduled = true;
+      return status('Background saving scheduled');
+    }
+    return err("ERR Another child process is active (AOF?): can't BGSAVE right now. Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.");
+  }
+  rdbSaveBackground(x.world, x.node);
+  return status('Background saving started');
+};
+
+const lastsave = (x: Exec): Reply => int(Math.floor(x.node.lastSaveMs / 1000));
+
+const debug = (_x: Exec): Reply =>
+  err('ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.');
+
+const time = (x: Exec): Reply => {
+  const s = Math.floor(x.nowMs / 1000);
+  return bulks([String(s), String((x.nowMs % 1000) * 1000)]);
+};
+
+const swapdb = (x: Exec): Reply => {
+  const a = parseIntStrict(x.argv[1]);
+  const b = parseIntStrict(x.argv[2]);
+  if (a === null) return err('ERR invalid first DB index');
+  if (b === null) return err('ERR invalid second DB index');
+  if (a < 0 || a >= 16 || b < 0 || b >= 16) return err(E.dbRange);
+  const dbs = x.node.dbs;
+  const da = dbs[a];
+  const db = dbs[b];
+  [da.dict, db.dict] = [db.dict, da.dict];
+  [da.expires, db.expires] = [db.expires, da.expires];
+  x.dirty();
+  return OK;
+};
+
+const echo = (x: Exec): Reply => bulk(x.argv[1]);
+
+const flushallHook = (x: Exec, inner: (x: Exec) => HandlerResult): HandlerResult => {
+  const r = inner(x);
+  if (r !== BLOCKED && r.t !== 'error') afterFlushall(x.world, x.node);
+  return r;
+};
+export { flushallHook };
+
+const container = (name: string, subs: CommandSpec[], help: string[]): CommandSpec => {
+  const subcommands: Record<string, CommandSpec> = {};
+  for (const s of subs) subcommands[s.name] = s;
+  subcommands.help = { name: 'help', arity: 2, flags: { stale: true }, handler: () => bulks(help) };
+  return { name, arity: -2, flags: {}, subcommands };
+};
+
+const clientHelp = ['CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:', 'ID', '    Return the ID of the current connection.', 'KILL <option> <value> [<option> <value> [...]]', '    Kill connections.', 'SETNAME <name>', '    Assign the name <name> to the current connection.', 'GETNAME', '    Return the name of the current connection.', 'HELP', '    Print this help.'];
+
+export const serverCommands: CommandSpec[] = [
+  { name: 'ping', arity: -1, flags: {}, handler: ping },
+  { name: 'echo', arity: 2, flags: {}, handler: echo },
+  { name: 'select', arity: 2, flags: { stale: true }, handler: select },
+  { name: 'multi', arity: 1, flags: { stale: true, noMulti: true }, handler: multi },
+  { name: 'exec', arity: 1, flags: { stale: true, noMulti: true }, handler: exec },
+  { name: 'discard', arity: 1, flags: { stale: true, noMulti: true }, handler: discard },
+  { name: 'watch', arity: -2, flags: { stale: true, noMulti: true }, handler: watch },
+  { name: 'unwatch', arity: 1, flags: { stale: true }, handler: () => OK },
+  { name: 'info', arity: -1, flags: { stale: true }, handler: info },
+  container(
+    'config',
+    [
+      { name: 'get', arity: -3, flags: { stale: true }, handler: configGetCmd },
+      { name: 'set', arity: -4, flags: { stale: true, admin: true }, handler: configSetCmd },
+      { name: 'resetstat', arity: 2, flags: { stale: true }, handler: () => OK },
+      { name: 'rewrite', arity: 2, flags: { stale: true }, handler: () => err('ERR The server is running without a config file') },
+    ],
+    CONFIG_HELP,
+  ),
+  container(
+    'client',
+    [
+      { name: 'kill', arity: -3, flags: { stale: true }, handler: clientKill },
+      { name: 'id', arity: 2, flags: { stale: true }, handler: (x) => int(x.client.id) },
+      {
+        name: 'setname',
+        arity: 3,
+        flags: { stale: true },
+        handler: (x) => {
+          if (/[\s]/.test(x.argv[2])) return err('ERR Client names cannot contain spaces, newlines or special characters.');
+          x.client.name = x.argv[2];
+          return OK;
+        },
+      },
+      { name: 'getname', arity: 2, flags: { stale: true }, handler: (x) => (x.client.name ? bulk(x.client.name) : bulk(null)) },
+    ],
+    clientHelp,
+  ),
+  { name: 'save', arity: 1, flags: { noMulti: true, admin: true }, handler: save },
+  { name: 'bgsave', arity: -1, flags: { admin: true }, handler: bgsave },
+  { name: 'lastsave', arity: 1, flags: { stale: true }, handler: lastsave },
+  { name: 'debug', arity: -2, flags: { stale: true, admin: true }, handler: debug },
+  { name: 'time', arity: 1, flags: { stale: true }, handler: time },
+  { name: 'swapdb', arity: 3, flags: { write: true }, handler: swapdb },
+];

@@ -1,0 +1,207 @@
+// Set commands (t_set.c).
+//
+// Order: Redis keeps a set whose members are all integers (string2ll) and
+// that has at most set-max-intset-entries (512) members as an intset, which
+// iterates in ascending numeric order; every other set is a hash table whose
+// order is arbitrary per process. The engine stores members in insertion
+// order and shows an intset-eligible set sorted. (A Redis set that was once
+// converted to a hash table stays one, with an arbitrary order; sorted is one
+// such order.)
+//
+// Random picks (SPOP, SRANDMEMBER) are deterministic: members are taken in
+// that order. SPOP is never propagated as is: one member goes out as
+// `SREM s m`, a count smaller than the set as one SREM per member (so wrapped
+// in MULTI/EXEC when more than one), a count covering the set as `DEL s`.
+
+import { E, NULL_BULK, type Reply, bulk, bulks, err, int } from '../resp/reply';
+import type { RObj } from '../server/db';
+import type { CommandSpec, Exec } from './types';
+import { errFmt, string2ll } from './util';
+
+const WRONGTYPE = err(E.wrongType);
+const EMPTY_ARRAY: Reply = { t: 'array', a: [] };
+
+type SetObj = { type: 'set'; v: Set<string> };
+
+const SRANDMEMBER_MAX = 100_000;
+
+function maxIntsetEntries(x: Exec): number {
+  const v = x.node.config['set-max-intset-entries'];
+  const n = v === undefined ? Number.NaN : Number(v);
+  return Number.isFinite(n) ? Math.min(n, 1 << 30) : 512;
+}
+
+/** The members in the order Redis iterates them (see the header). */
+export function setMembersInOrder(members: Set<string>, maxIntset = 512): string[] {
+  const all = [...members];
+  if (all.length > maxIntset) return all;
+  const nums: [bigint, string][] = [];
+  for (const m of all) {
+    const n = string2ll(m);
+    if (n === null) return all;
+    nums.push([n, m]);
+  }
+  nums.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return nums.map((e) => e[1]);
+}
+
+function ordered(x: Exec, o: SetObj): string[] {
+  return setMembersInOrder(o.v, maxIntsetEntries(x));
+}
+
+function saddCommand(x: Exec): Reply {
+  const key = x.argv[1];
+  let o = x.lookupWrite(key);
+  if (o !== undefined && o.type !== 'set') return WRONGTYPE;
+  if (o === undefined) {
+    o = { type: 'set', v: new Set() } satisfies RObj;
+    x.dbAdd(key, o);
+  }
+  let added = 0;
+  for (let j = 2; j < x.argv.length; j++) {
+    if (o.v.has(x.argv[j])) continue;
+    o.v.add(x.argv[j]);
+    added++;
+  }
+  if (added > 0) x.dirty(added);
+  return int(added);
+}
+
+/** SREM: the key goes with its last member (remaining arguments are ignored). */
+function sremCommand(x: Exec): Reply {
+  const key = x.argv[1];
+  const o = x.lookupWrite(key);
+  if (o === undefined) return int(0);
+  if (o.type !== 'set') return WRONGTYPE;
+  let deleted = 0;
+  for (let j = 2; j < x.argv.length; j++) {
+    if (o.v.delete(x.argv[j])) {
+      deleted++;
+      if (o.v.size === 0) {
+        x.dbDelete(key);
+        break;
+      }
+    }
+  }
+  if (deleted > 0) x.dirty(deleted);
+  return int(deleted);
+}
+
+function smembersCommand(x: Exec): Reply {
+  const o = x.lookupRead(x.argv[1]);
+  if (o === undefined) return EMPTY_ARRAY;
+  if (o.type !== 'set') return WRONGTYPE;
+  return bulks(ordered(x, o));
+}
+
+function sismemberCommand(x: Exec): Reply {
+  const o = x.lookupRead(x.argv[1]);
+  if (o === undefined) return int(0);
+  if (o.type !== 'set') return WRONGTYPE;
+  return int(o.v.has(x.argv[2]) ? 1 : 0);
+}
+
+/** SMISMEMBER: a missing key is an empty set (all zeros). */
+function smismemberCommand(x: Exec): Reply {
+  const o = x.lookupRead(x.argv[1]);
+  if (o !== undefined && o.type !== 'set') return WRONGTYPE;
+  const out: Reply[] = [];
+  for (let j = 2; j < x.argv.length; j++) out.push(int(o !== undefined && (o as SetObj).v.has(x.argv[j]) ? 1 : 0));
+  return { t: 'array', a: out };
+}
+
+function scardCommand(x: Exec): Reply {
+  const o = x.lookupRead(x.argv[1]);
+  if (o === undefined) return int(0);
+  if (o.type !== 'set') return WRONGTYPE;
+  return int(o.v.size);
+}
+
+/** spopWithCountCommand. */
+function spopWithCount(x: Exec): Reply {
+  const c = string2ll(x.argv[2]);
+  if (c === null || c < 0n) return err('ERR value is out of range, must be positive');
+  const key = x.argv[1];
+  const o = x.lookupWrite(key);
+  if (o === undefined) return EMPTY_ARRAY;
+  if (o.type !== 'set') return WRONGTYPE;
+  if (c === 0n) return EMPTY_ARRAY;
+  const size = o.v.size;
+  const members = ordered(x, o);
+  if (c >= BigInt(size)) {
+    // The whole set: deleted, and propagated as DEL.
+    x.dirty(size);
+    x.dbDelete(key);
+    x.rewrite(['DEL', key]);
+    return bulks(members);
+  }
+  const count = Number(c);
+  x.dirty(count);
+  const popped = members.slice(0, count);
+  for (const m of popped) {
+    o.v.delete(m);
+    x.alsoPropagate(['SREM', key, m]);
+  }
+  x.preventPropagation();
+  return bulks(popped);
+}
+
+function spopCommand(x: Exec): Reply {
+  if (x.argv.length === 3) return spopWithCount(x);
+  if (x.argv.length > 3) return err(E.syntax);
+  const key = x.argv[1];
+  const o = x.lookupWrite(key);
+  if (o === undefined) return NULL_BULK;
+  if (o.type !== 'set') return WRONGTYPE;
+  const m = ordered(x, o)[0];
+  o.v.delete(m);
+  x.rewrite(['SREM', key, m]);
+  if (o.v.size === 0) x.dbDelete(key);
+  x.dirty();
+  return bulk(m);
+}
+
+/**
+ * SRANDMEMBER [count]: a positive count gives distinct members (at most the
+ * whole set), a negative one |count| members that may repeat; here they are
+ * taken cyclically in set order.
+ */
+function srandmemberCommand(x: Exec): Reply {
+  if (x.argv.length > 3) return err(E.syntax);
+  const key = x.argv[1];
+  if (x.argv.length === 2) {
+    const o = x.lookupRead(key);
+    if (o === undefined) return NULL_BULK;
+    if (o.type !== 'set') return WRONGTYPE;
+    return bulk(ordered(x, o)[0]);
+  }
+  const l = string2ll(x.argv[2]);
+  if (l === null) return err(E.notInt);
+  if (l < -9223372036854775807n) return errFmt('value is out of range, value must between -9223372036854775807 and 9223372036854775807');
+  const o = x.lookupRead(key);
+  if (o === undefined) return EMPTY_ARRAY;
+  if (o.type !== 'set') return WRONGTYPE;
+  if (l === 0n) return EMPTY_ARRAY;
+  const members = ordered(x, o);
+  if (l > 0n) return bulks(members.slice(0, l >= BigInt(members.length) ? members.length : Number(l)));
+  // Redis would build a reply of any size (until the client is closed or
+  // memory runs out); the engine stops at a size a browser can hold.
+  const n = -l > BigInt(SRANDMEMBER_MAX) ? SRANDMEMBER_MAX : Number(-l);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(members[i % members.length]);
+  return bulks(out);
+}
+
+const W = { write: true } as const;
+const R = {} as const;
+
+export const setCommands: CommandSpec[] = [
+  { name: 'sadd', arity: -3, flags: W, handler: saddCommand },
+  { name: 'srem', arity: -3, flags: W, handler: sremCommand },
+  { name: 'smembers', arity: 2, flags: R, handler: smembersCommand },
+  { name: 'sismember', arity: 3, flags: R, handler: sismemberCommand },
+  { name: 'smismember', arity: -3, flags: R, handler: smismemberCommand },
+  { name: 'scard', arity: 2, flags: R, handler: scardCommand },
+  { name: 'spop', arity: -2, flags: W, handler: spopCommand },
+  { name: 'srandmember', arity: -2, flags: R, handler: srandmemberCommand },
+];

@@ -1,0 +1,63 @@
+// What a node keeps on its disk across crashes and restarts: the RDB file
+// (dump.rdb) and the append-only file. A crash (SIGKILL) loses memory only;
+// the files stay. Data written to the AOF before the crash survives, since
+// the kernel already holds it (only a power loss would lose `everysec` data).
+
+import type { DbImage } from '../server/db';
+
+export interface RdbFile {
+  image: DbImage[];
+  /** Replication info saved in the RDB aux fields (repl-id, repl-offset), when there was any. */
+  replInfo: { replid: string; offset: number } | null;
+  savedAtMs: number;
+  keys: number;
+  bytes: number;
+  /** Written by a disk-based full sync of a master without persistence: deleted again afterwards. */
+  forSync: boolean;
+}
+
+export interface DiskState {
+  rdb: RdbFile | null;
+  /** The dataset the AOF would rebuild, kept current while appendonly is yes. */
+  aof: DbImage[] | null;
+}
+
+export function emptyDisk(): DiskState {
+  return { rdb: null, aof: null };
+}
+
+/** Approximate RDB payload size: header and aux fields, then per key its type, key, value and expire. */
+export function rdbSizeOf(image: readonly DbImage[], byteLen: (s: string) => number): number {
+  let n = 9 + 180; // "REDIS0010" + aux fields (redis-ver, redis-bits, ctime, used-mem, repl-*, aof-base)
+  for (const db of image) {
+    n += 2 + 3 + 10; // SELECTDB, RESIZEDB
+    for (const [k, v] of db.entries) {
+      n += 1 + 1 + byteLen(k);
+      switch (v.type) {
+        case 'string':
+          n += 1 + byteLen(v.v);
+          break;
+        case 'list':
+          n += 11;
+          for (const e of v.v) n += 2 + byteLen(e);
+          break;
+        case 'hash':
+          n += 11;
+          for (const [f, x] of v.v) n += 4 + byteLen(f) + byteLen(x);
+          break;
+        case 'set':
+          n += 2;
+          for (const e of v.v) n += 1 + byteLen(e);
+          break;
+      }
+    }
+    n += db.expires.length * 9;
+  }
+  return n + 9; // EOF opcode + checksum
+}
+
+export function keysIn(image: readonly DbImage[]): number {
+  let n = 0;
+  for (const db of image) n += db.entries.length;
+  return n;
+}

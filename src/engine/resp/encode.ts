@@ -1,0 +1,69 @@
+// Exact RESP2 byte counts. Offsets in the replication stream are counted in
+// these bytes: `SET k v` = "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n" = 27 bytes.
+
+import type { Reply } from './reply';
+
+/** UTF-8 byte length of a JS string (values are kept as JS strings; Redis counts bytes). */
+export function byteLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 2; // surrogate pair: 4 bytes for 2 UTF-16 units
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+function digits(n: number): number {
+  let d = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    d++;
+  }
+  return d;
+}
+
+/** Bytes of `*<argc>\r\n` + per arg `$<len>\r\n<bytes>\r\n`. */
+export function argvByteLength(argv: readonly string[]): number {
+  let n = 3 + digits(argv.length);
+  for (const a of argv) {
+    const len = byteLength(a);
+    n += 5 + digits(len) + len;
+  }
+  return n;
+}
+
+/** Encode a command as RESP (the wire form of a request or of a propagated command). */
+export function encodeArgv(argv: readonly string[]): string {
+  let s = `*${argv.length}\r\n`;
+  for (const a of argv) s += `$${byteLength(a)}\r\n${a}\r\n`;
+  return s;
+}
+
+/** Encode a reply as RESP2 text. */
+export function encodeReply(r: Reply): string {
+  switch (r.t) {
+    case 'status':
+      return `+${r.s}\r\n`;
+    case 'error':
+      return `-${r.s}\r\n`;
+    case 'int':
+      return `:${String(r.n)}\r\n`;
+    case 'bulk':
+      return `$${byteLength(r.s)}\r\n${r.s}\r\n`;
+    case 'nullbulk':
+      return '$-1\r\n';
+    case 'nullarray':
+      return '*-1\r\n';
+    case 'array':
+      return `*${r.a.length}\r\n${r.a.map(encodeReply).join('')}`;
+  }
+}
+
+export function replyByteLength(r: Reply): number {
+  return byteLength(encodeReply(r));
+}

@@ -1,0 +1,73 @@
+// The keyspace of one logical database: a dict of keys and a separate dict of
+// expire times (absolute unix ms), as in Redis' `redisDb`.
+
+export type RObj =
+  | { type: 'string'; v: string }
+  | { type: 'list'; v: string[] }
+  | { type: 'hash'; v: Map<string, string> }
+  | { type: 'set'; v: Set<string> };
+
+export type RType = RObj['type'];
+
+export interface RedisDb {
+  id: number;
+  dict: Map<string, RObj>;
+  expires: Map<string, number>;
+}
+
+export const DB_COUNT = 16;
+
+export function createDbs(): RedisDb[] {
+  const dbs: RedisDb[] = [];
+  for (let id = 0; id < DB_COUNT; id++) dbs.push({ id, dict: new Map(), expires: new Map() });
+  return dbs;
+}
+
+/** Deep copy of a value, used when a fork takes a point-in-time copy (RDB, full sync). */
+export function cloneObj(o: RObj): RObj {
+  switch (o.type) {
+    case 'string':
+      return o;
+    case 'list':
+      return { type: 'list', v: o.v.slice() };
+    case 'hash':
+      return { type: 'hash', v: new Map(o.v) };
+    case 'set':
+      return { type: 'set', v: new Set(o.v) };
+  }
+}
+
+export interface DbImage {
+  id: number;
+  entries: [string, RObj][];
+  expires: [string, number][];
+}
+
+/** A point-in-time copy of the non-empty databases (what an RDB file holds). */
+export function imageOfDbs(dbs: readonly RedisDb[]): DbImage[] {
+  const out: DbImage[] = [];
+  for (const db of dbs) {
+    if (db.dict.size === 0) continue;
+    out.push({
+      id: db.id,
+      entries: [...db.dict].map(([k, v]) => [k, cloneObj(v)]),
+      expires: [...db.expires],
+    });
+  }
+  return out;
+}
+
+export function dbsFromImage(image: readonly DbImage[]): RedisDb[] {
+  const dbs = createDbs();
+  for (const img of image) {
+    const db = dbs[img.id];
+    for (const [k, v] of img.entries) db.dict.set(k, cloneObj(v));
+    for (const [k, t] of img.expires) db.expires.set(k, t);
+  }
+  return dbs;
+}
+
+export function keyIsExpired(db: RedisDb, key: string, nowMs: number): boolean {
+  const when = db.expires.get(key);
+  return when !== undefined && when <= nowMs;
+}

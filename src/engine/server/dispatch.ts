@@ -1,0 +1,197 @@
+// processCommand and call(): how a Redis 7.0 node takes one command from a
+// client — lookup, arity, transaction queueing, the write gates in Redis'
+// order (NOREPLICAS, READONLY, MASTERDOWN), the FAILOVER write pause — and
+// how what it changed is propagated (also_propagate, wrapped in MULTI/EXEC
+// when one call produced more than one op).
+
+import { BLOCKED, type CommandSpec, type HandlerResult } from '../commands/types';
+import { E, QUEUED, type Reply, err } from '../resp/reply';
+import type { WorldState } from '../world-state';
+import { type CallFrame, type CommandFrame, isReplica, makeExec, writesPaused } from './exec';
+import type { ClientState, NodeState } from './types';
+
+/** Hooks the dispatcher needs from other layers (set once by world.ts, never part of the state). */
+export interface DispatchHooks {
+  lookup(node: NodeState, name: string): CommandSpec | undefined;
+  isContainer(node: NodeState, name: string): boolean;
+  /** propagateNow: feed one op into the replication stream (and AOF). */
+  propagate(w: WorldState, node: NodeState, dbid: number, argv: string[]): void;
+  /** Deliver a reply to the client (its reply list, or its connection). */
+  reply(w: WorldState, node: NodeState, client: ClientState, r: Reply): void;
+  goodReplicasOk(node: NodeState): boolean;
+}
+
+let hooks: DispatchHooks | null = null;
+
+export function setDispatchHooks(h: DispatchHooks): void {
+  hooks = h;
+}
+
+function H(): DispatchHooks {
+  if (!hooks) throw new Error('dispatch hooks not installed');
+  return hooks;
+}
+
+/** The command spec for argv, descending into a container's subcommand. */
+export function resolveCommand(node: NodeState, argv: string[]): CommandSpec | undefined {
+  const top = H().lookup(node, argv[0].toLowerCase());
+  if (!top) return undefined;
+  if (top.subcommands) {
+    if (argv.length < 2) return top;
+    return top.subcommands[argv[1].toLowerCase()];
+  }
+  return top;
+}
+
+function fullName(node: NodeState, argv: string[], spec: CommandSpec): string {
+  const top = H().lookup(node, argv[0].toLowerCase());
+  if (top?.subcommands && top !== spec) return `${top.name}|${spec.name}`;
+  return spec.name;
+}
+
+function unknownCommandError(node: NodeState, argv: string[]): string {
+  if (argv.length >= 2 && H().isContainer(node, argv[0].toLowerCase())) {
+    return `ERR unknown subcommand '${argv[1].slice(0, 128)}'. Try ${argv[0].toUpperCase()} HELP.`;
+  }
+  let args = '';
+  for (let i = 1; i < argv.length && args.length < 128; i++) args += `'${argv[i].slice(0, 128 - args.length)}' `;
+  return `ERR unknown command '${argv[0].slice(0, 128)}', with args beginning with: ${args}`;
+}
+
+function arityOk(spec: CommandSpec, argc: number): boolean {
+  return spec.arity > 0 ? spec.arity === argc : argc >= -spec.arity;
+}
+
+function noNewlines(s: string): string {
+  return s.replace(/[\r\n]/g, ' ');
+}
+
+/** Flags of EXEC are those of the queued commands (mstate.cmd_flags / cmd_inv_flags). */
+function execFlags(node: NodeState, client: ClientState): { write: boolean; allStale: boolean; mayReplicate: boolean } {
+  let write = false;
+  let allStale = true;
+  let mayReplicate = false;
+  for (const argv of client.multi ?? []) {
+    const s = resolveCommand(node, argv);
+    if (!s) continue;
+    if (s.flags.write) write = true;
+    if (s.flags.mayReplicate) mayReplicate = true;
+    if (!s.flags.stale) allStale = false;
+  }
+  return { write, allStale, mayReplicate };
+}
+
+function reject(w: WorldState, node: NodeState, client: ClientState, argv: string[], text: string): void {
+  if (client.multi) client.multiDirty = true;
+  node.stats.totalErrorReplies++;
+  if (w.traceOn) w.trace.push({ t: 'rejected', node: node.name, client: client.id, argv, error: text, atMs: w.nowMs });
+  H().reply(w, node, client, err(text));
+}
+
+/**
+ * processCommand. Returns false when the client got blocked (WAIT, or a
+ * write held by a FAILOVER pause) and will be answered later.
+ */
+export function processCommand(w: WorldState, node: NodeState, client: ClientState, argv: string[]): boolean {
+  const h = H();
+  if (argv.length === 0) return true;
+  const spec = resolveCommand(node, argv);
+  if (!spec || (spec.subcommands && argv.length < 2 && !spec.handler)) {
+    if (spec?.subcommands) {
+      reject(w, node, client, argv, noNewlines(E.arity(spec.name)));
+      return true;
+    }
+    reject(w, node, client, argv, noNewlines(unknownCommandError(node, argv)));
+    return true;
+  }
+  if (!arityOk(spec, argv.length)) {
+    reject(w, node, client, argv, E.arity(fullName(node, argv, spec)));
+    return true;
+  }
+  const isExec = spec.name === 'exec';
+  const ef = isExec && client.multi ? execFlags(node, client) : null;
+  const isWrite = !!spec.flags.write || !!ef?.write;
+  const mayReplicate = isWrite || !!spec.flags.mayReplicate || !!ef?.mayReplicate;
+  const denyStale = !spec.flags.stale || (ef !== null && !ef.allStale);
+  const obey = client.kind === 'master';
+
+  if (client.multi && spec.flags.noMulti) {
+    reject(w, node, client, argv, 'ERR Command not allowed inside a transaction');
+    return true;
+  }
+  if (!obey) {
+    if (isWrite && !h.goodReplicasOk(node)) {
+      reject(w, node, client, argv, E.noreplicas);
+      return true;
+    }
+    if (isReplica(node) && node.config['replica-read-only'] === 'yes' && isWrite) {
+      reject(w, node, client, argv, E.readonly);
+      return true;
+    }
+    if (isReplica(node) && node.repl.linkState !== 'connected' && node.config['replica-serve-stale-data'] === 'no' && denyStale) {
+      reject(w, node, client, argv, E.masterdown);
+      return true;
+    }
+  }
+  if (client.kind === 'replica' && isWrite) {
+    reject(w, node, client, argv, "ERR Replica can't interact with the keyspace");
+    return true;
+  }
+  if (client.kind === 'normal' && writesPaused(node) && mayReplicate) {
+    client.blocked = { t: 'paused', argv };
+    return false;
+  }
+  const queueable = !(isExec || spec.name === 'discard' || spec.name === 'multi' || spec.name === 'watch' || spec.name === 'quit' || spec.name === 'reset');
+  if (client.multi && queueable) {
+    client.multi.push(argv);
+    h.reply(w, node, client, QUEUED);
+    return true;
+  }
+  const frame: CallFrame = { ops: [] };
+  const result = call(w, node, client, spec, argv, frame);
+  propagatePending(w, node, frame);
+  if (result === BLOCKED) return false;
+  client.woff = node.repl.offset;
+  h.reply(w, node, client, result);
+  return true;
+}
+
+let activeFrame: CallFrame | null = null;
+
+/** The propagation frame of the command running now (EXEC runs its queue inside it). */
+export function activeCallFrame(): CallFrame | null {
+  return activeFrame;
+}
+
+/** call(): run the handler, then queue the command for propagation if it changed the dataset. */
+export function call(w: WorldState, node: NodeState, client: ClientState, spec: CommandSpec, argv: string[], frame: CallFrame): HandlerResult {
+  const cmd: CommandFrame = { rewritten: null, force: false, prevent: false };
+  const x = makeExec(w, node, client, argv, frame, cmd);
+  const dirtyBefore = node.dirty;
+  node.stats.totalCommandsProcessed++;
+  if (!spec.handler) return err(E.syntax);
+  const outer = activeFrame;
+  activeFrame = frame;
+  let result: HandlerResult;
+  try {
+    result = spec.handler(x);
+  } finally {
+    activeFrame = outer;
+  }
+  const dirty = node.dirty - dirtyBefore;
+  if ((dirty > 0 || cmd.force) && !cmd.prevent) frame.ops.push({ dbid: client.dbIndex, argv: cmd.rewritten ?? argv });
+  if (result !== BLOCKED && result.t === 'error') node.stats.totalErrorReplies++;
+  return result;
+}
+
+/** propagatePendingCommands: more than one op from one call goes out as MULTI ... EXEC. */
+export function propagatePending(w: WorldState, node: NodeState, frame: CallFrame): void {
+  const ops = frame.ops;
+  if (ops.length === 0) return;
+  const h = H();
+  const wrap = ops.length > 1;
+  if (wrap) h.propagate(w, node, ops[0].dbid, ['MULTI']);
+  for (const op of ops) h.propagate(w, node, op.dbid, op.argv);
+  if (wrap) h.propagate(w, node, ops[ops.length - 1].dbid, ['EXEC']);
+  frame.ops = [];
+}

@@ -1,0 +1,240 @@
+// The state of one simulated Redis process, as plain data (no closures, no
+// class instances) so a whole world can be cloned for snapshots.
+
+import type { Reply } from '../resp/reply';
+import type { RedisDb } from './db';
+import type { Backlog } from '../replication/backlog';
+import type { DiskState } from '../persistence/disk';
+
+export type ClientKind = 'normal' | 'master' | 'replica';
+
+export interface BlockedWait {
+  t: 'wait';
+  numReplicas: number;
+  /** Absolute virtual ms, or 0 for no timeout. */
+  timeoutAtMs: number;
+  targetOffset: number;
+}
+
+/** A command held while FAILOVER pauses writes (CLIENT PAUSE WRITE). */
+export interface BlockedPaused {
+  t: 'paused';
+  argv: string[];
+}
+
+export interface ClientState {
+  id: number;
+  kind: ClientKind;
+  dbIndex: number;
+  name: string;
+  /** Queued commands while in MULTI, null outside a transaction. */
+  multi: string[][] | null;
+  /** A queuing error happened inside MULTI: EXEC will answer EXECABORT. */
+  multiDirty: boolean;
+  /** The master offset after this client's previous command (the target of WAIT). */
+  woff: number;
+  blocked: BlockedWait | BlockedPaused | null;
+  /** Replies not yet read by whoever drives this client (scenario runner, console). */
+  replies: Reply[];
+  /** For a master link or replica link client: the connection id (0 for a local client). */
+  conn: number;
+  /** What a connecting replica told us with REPLCONF (listening-port, ip-address, capa). */
+  peer: PeerInfo | null;
+}
+
+export interface PeerInfo {
+  node: string;
+  ip: string;
+  listeningPort: number;
+  capaEof: boolean;
+  capaPsync2: boolean;
+}
+
+/** Master side: one attached replica (Redis' replica client). */
+export type ReplicaState = 'wait_bgsave_start' | 'wait_bgsave_end' | 'send_bulk' | 'online';
+
+export interface ReplicaLink {
+  clientId: number;
+  conn: number;
+  /** The peer node name, for the view and the trace. */
+  peer: string;
+  ip: string;
+  listeningPort: number;
+  capaEof: boolean;
+  capaPsync2: boolean;
+  state: ReplicaState;
+  ackOffset: number;
+  ackTimeMs: number;
+  lastInteractionMs: number;
+  /** Stream bytes fed while the replica waits for its RDB, sent after it (Redis' output buffer). */
+  pending: PendingStreamItem[];
+  /** Diskless sync: the stream is held until the replica's first REPLCONF ACK. */
+  startStreamOnAck: boolean;
+  /** The backlog block this replica's unsent output starts in (pins it against trimming). */
+  refBlock: number;
+  /** The master offset at which this replica's RDB was taken (FULLRESYNC offset). */
+  psyncInitialOffset: number;
+  /** Offset of the last stream byte handed to this replica's connection. */
+  sentOffset: number;
+}
+
+export interface PendingStreamItem {
+  argv: string[];
+  bytes: number;
+  /** Offset of the last byte of this item. */
+  offset: number;
+  kind: 'stream' | 'ping' | 'getack';
+}
+
+/** Replica side link states, in Redis' order (`repl_state`). */
+export type ReplLinkState =
+  | 'none'
+  | 'connect'
+  | 'connecting'
+  | 'receive_ping_reply'
+  | 'send_handshake'
+  | 'receive_auth_reply'
+  | 'receive_port_reply'
+  | 'receive_ip_reply'
+  | 'receive_capa_reply'
+  | 'receive_psync_reply'
+  | 'transfer'
+  | 'connected';
+
+export interface MasterClientInfo {
+  clientId: number;
+  conn: number;
+  replid: string;
+  /** Processed offset (slave_repl_offset). */
+  reploff: number;
+  /** Read offset (slave_read_repl_offset). */
+  readReploff: number;
+  lastInteractionMs: number;
+  /** Commands applied inside a MULTI from the master, proxied to sub-replicas at EXEC. */
+  unproxied: { argv: string[]; kind: 'stream' | 'ping' | 'getack' }[];
+}
+
+export interface CachedMaster {
+  replid: string;
+  reploff: number;
+}
+
+export interface TransferState {
+  /** -1 until the `$<len>` line is read, 0 for an EOF-marked (diskless) payload. */
+  totalBytes: number;
+  readBytes: number;
+  lastIoMs: number;
+  fullresyncReplid: string;
+  fullresyncOffset: number;
+}
+
+export interface FailoverState {
+  state: 'no-failover' | 'waiting-for-sync' | 'failover-in-progress';
+  targetHost: string | null;
+  targetPort: number;
+  /** 0 = no timeout. */
+  endMs: number;
+  force: boolean;
+  /** The replica being handed over to (node name when known). */
+  targetName: string | null;
+}
+
+export interface ReplState {
+  replid: string;
+  replid2: string;
+  /** master_repl_offset */
+  offset: number;
+  /** second_repl_offset */
+  secondOffset: number;
+  backlog: Backlog | null;
+  /** The db the stream last SELECTed (-1: next write emits SELECT). */
+  slaveseldb: number;
+  /** Replicas attached to this node, in the order INFO lists them. */
+  replicas: ReplicaLink[];
+  /** Time the last replica left (for repl-backlog-ttl), -1 while replicas are attached. */
+  noReplicasSinceMs: number;
+
+  // Replica side.
+  masterHost: string | null;
+  masterPort: number;
+  linkState: ReplLinkState;
+  /** The connection to the master during connect/handshake/transfer/connected. */
+  masterConn: number;
+  master: MasterClientInfo | null;
+  cachedMaster: CachedMaster | null;
+  transfer: TransferState | null;
+  /** -1: never connected since becoming a replica. */
+  linkDownSinceMs: number;
+  /** Last I/O with the master during connect/handshake (repl-timeout). */
+  handshakeLastIoMs: number;
+  /** Handshake replies still expected, in order. */
+  handshakeExpect: string[];
+  /** PSYNC extra argument during an outgoing FAILOVER. */
+  psyncFailover: boolean;
+  failover: FailoverState;
+  /** Good replicas for min-replicas-to-write. */
+  goodReplicas: number;
+}
+
+export interface NodeStats {
+  syncFull: number;
+  syncPartialOk: number;
+  syncPartialErr: number;
+  expiredKeys: number;
+  totalConnectionsReceived: number;
+  totalCommandsProcessed: number;
+  rejectedConnections: number;
+  keyspaceHits: number;
+  keyspaceMisses: number;
+  totalErrorReplies: number;
+  totalForks: number;
+  netReplOutputBytes: number;
+  netReplInputBytes: number;
+}
+
+export interface BgsaveState {
+  /** Disk: writes dump.rdb. Socket: diskless replication transfer. */
+  target: 'disk' | 'socket';
+  startMs: number;
+  endMs: number;
+  /** Snapshot taken at fork time. */
+  image: import('./db').DbImage[];
+  /** Replication info saved with the image (disk target, when a backlog or master exists). */
+  replInfo: { replid: string; offset: number } | null;
+  dirtyAtStart: number;
+  /** For socket targets: the replicas being fed. */
+  replicaClientIds: number[];
+  /** Size of the payload in bytes. */
+  rdbBytes: number;
+}
+
+export interface NodeState {
+  name: string;
+  host: string;
+  port: number;
+  up: boolean;
+  /** Incremented on every start: stale timers and deliveries of an older life are ignored. */
+  epoch: number;
+  startedAtMs: number;
+  runId: string;
+  /** Config as given on the node line, replayed at each start. */
+  bootConfig: [string, string][];
+  /** Current config values, canonical names. */
+  config: Record<string, string>;
+  dbs: RedisDb[];
+  clients: Record<number, ClientState>;
+  nextClientId: number;
+  dirty: number;
+  lastSaveMs: number;
+  lastBgsaveOk: boolean;
+  rdbSaves: number;
+  bgsave: BgsaveState | null;
+  bgsaveScheduled: boolean;
+  stats: NodeStats;
+  cronloops: number;
+  replCronLoops: number;
+  repl: ReplState;
+  disk: DiskState;
+  /** Keys loaded from disk at the last start, for INFO persistence. */
+  lastLoadKeysLoaded: number;
+}
