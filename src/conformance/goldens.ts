@@ -16,8 +16,8 @@ export interface Golden {
 /** conformance/scenarios of this checkout. */
 export const GOLDENS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../conformance/scenarios');
 
-/** Every scenario that has a recorded transcript, sorted by name. */
-export function listGoldens(dir: string = GOLDENS_DIR): Golden[] {
+/** Every scenario file, recorded or not, sorted by name. */
+export function listScenarios(dir: string = GOLDENS_DIR): Golden[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
@@ -26,8 +26,12 @@ export function listGoldens(dir: string = GOLDENS_DIR): Golden[] {
     .map((f) => {
       const name = f.slice(0, -'.scn'.length);
       return { name, scenarioPath: path.join(dir, f), expectedPath: path.join(dir, `${name}.expected.jsonl`) };
-    })
-    .filter((g) => fs.existsSync(g.expectedPath));
+    });
+}
+
+/** Every scenario that has a recorded transcript, sorted by name. */
+export function listGoldens(dir: string = GOLDENS_DIR): Golden[] {
+  return listScenarios(dir).filter((g) => fs.existsSync(g.expectedPath));
 }
 
 export function readGolden(g: Golden): { scenario: string; expected: string } {

@@ -240,7 +240,7 @@ function logTail(dir: string): string {
   }
 }
 
-function isUp(p: ChildProcess | null): p is ChildProcess {
+function isUp(p: ChildProcess | null): boolean {
   return p !== null && p.exitCode === null && p.signalCode === null;
 }
 
@@ -271,9 +271,9 @@ async function start(n: RealNode, redisServer: string): Promise<void> {
     for (const [k, ...v] of n.conf) argv.push(`--${k}`, ...v);
   }
   const proc = spawn(redisServer, argv, { stdio: 'ignore' });
-  let spawnError: Error | null = null;
+  const failed: { error: Error | null } = { error: null };
   proc.on('error', (e) => {
-    spawnError = e;
+    failed.error = e;
   });
   if (proc.pid !== undefined) {
     live.set(proc.pid, proc);
@@ -284,7 +284,7 @@ async function start(n: RealNode, redisServer: string): Promise<void> {
 
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (spawnError) throw new Error(`node ${n.name}: cannot run ${redisServer}: ${(spawnError as Error).message}`);
+    if (failed.error) throw new Error(`node ${n.name}: cannot run ${redisServer}: ${failed.error.message}`);
     if (!isUp(proc)) {
       throw new Error(`node ${n.name}: ${redisServer} exited at start (code ${proc.exitCode}); log:\n${logTail(n.dir)}`);
     }
@@ -314,7 +314,7 @@ async function crash(n: RealNode): Promise<void> {
   n.conn = null;
   const p = n.proc;
   n.proc = null;
-  if (isUp(p)) {
+  if (p && isUp(p)) {
     const done = new Promise<void>((r) => p.once('exit', () => r()));
     p.kill('SIGKILL');
     await done;
@@ -359,7 +359,7 @@ async function synced(nodes: Map<string, RealNode>, timeoutMs: number): Promise<
         .filter(([k]) => /^slave\d+$/.test(k))
         .map(([, v]) => fieldsOf(v))
         .find((f) => f.get('port') === String(n.port));
-      if (!mine || mine.get('state') !== 'online' || mine.get('offset') !== mi.get('master_repl_offset')) return false;
+      if (mine?.get('state') !== 'online' || mine.get('offset') !== mi.get('master_repl_offset')) return false;
     }
     const k = Number(info.get('connected_slaves'));
     for (let i = 0; i < k; i++) {

@@ -17,7 +17,7 @@ export const en = {
   commandField: 'Command',
   commandHint: 'As in redis-cli, e.g. SET greeting hello, GET greeting, INFO replication, ROLE.',
   send: 'Send',
-  repliesHeading: 'Replies',
+  repliesHeading: 'Replies, newest first',
   noReplies: 'No commands sent yet.',
   waiting: 'waiting for the reply…',
   starting: 'Starting the simulation…',

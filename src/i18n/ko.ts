@@ -20,7 +20,7 @@ export const ko: Messages = {
   commandField: '명령',
   commandHint: 'redis-cli처럼 입력합니다. 예: SET greeting hello, GET greeting, INFO replication, ROLE',
   send: '보내기',
-  repliesHeading: '응답',
+  repliesHeading: '응답 (최신 순)',
   noReplies: '아직 보낸 명령이 없습니다.',
   waiting: '응답을 기다리는 중…',
   starting: '시뮬레이션을 시작하는 중…',

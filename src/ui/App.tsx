@@ -111,7 +111,8 @@ function useEngine(seed: number, messages: Messages) {
   const send = useCallback((node: string, text: string, argv: string[]) => {
     const id = nextId.current++;
     argvById.current.set(id, argv);
-    setEntries((list) => [...list, { id, node, text, output: null, isError: false }].slice(-MAX_ENTRIES));
+    // Newest first: the latest reply sits right under the form, on any screen size.
+    setEntries((list) => [{ id, node, text, output: null, isError: false }, ...list].slice(0, MAX_ENTRIES));
     workerRef.current?.postMessage({ type: 'command', requestId: id, node, argv } satisfies UiToEngine);
   }, []);
 
@@ -236,7 +237,7 @@ export function App({ lang, messages: t, search, seed, notes }: AppProps) {
         {entries.length === 0 && <p>{t.noReplies}</p>}
         <ol className="replies" aria-live="polite">
           {entries.map((e) => (
-            <li key={e.id} data-testid="reply-entry" data-to-node={e.node} data-pending={String(e.output === null)}>
+            <li key={e.id} data-testid="reply-entry" data-request-id={e.id} data-to-node={e.node} data-pending={String(e.output === null)}>
               <div className="prompt">
                 {e.node}&gt; {e.text}
               </div>

@@ -6,7 +6,7 @@
 import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int } from '../resp/reply';
 import { byteLength } from '../resp/encode';
 import type { CommandSpec, Exec } from './types';
-import { LLONG_MAX, LLONG_MIN, intReply, ldAdd, ldIsNanOrInf, ldToHuman, string2ld, string2ll } from './util';
+import { LD_ZERO, LLONG_MAX, LLONG_MIN, intReply, ldAdd, ldIsNanOrInf, ldToHuman, string2ld, string2ll } from './util';
 
 const WRONGTYPE = err(E.wrongType);
 const EMPTY_ARRAY: Reply = { t: 'array', a: [] };
@@ -158,12 +158,8 @@ function hincrbyfloatCommand(x: Exec): Reply {
   if (!isHash(h)) return h;
   const field = x.argv[2];
   const cur = h.v.get(field);
-  let value = string2ld('0');
-  if (cur !== undefined) {
-    value = string2ld(cur);
-    if (value === null) return err('ERR hash value is not a float');
-  }
-  if (value === null) return err(E.notFloat);
+  const value = cur === undefined ? LD_ZERO : string2ld(cur);
+  if (value === null) return err('ERR hash value is not a float');
   const sum = ldAdd(value, incr);
   if (ldIsNanOrInf(sum)) return err('ERR increment would produce NaN or Infinity');
   const s = ldToHuman(sum);

@@ -21,13 +21,12 @@ function pushGeneric(x: Exec, head: boolean, xx: boolean): Reply {
     o = { type: 'list', v: [] };
     x.dbAdd(key, o);
   }
-  const list = o.v;
-  for (let j = 2; j < x.argv.length; j++) {
-    if (head) list.unshift(x.argv[j]);
-    else list.push(x.argv[j]);
-    x.dirty();
-  }
-  return int(list.length);
+  const elems = x.argv.slice(2);
+  // LPUSH a b c leaves c b a at the head.
+  if (head) o.v = elems.reverse().concat(o.v);
+  else for (const e of elems) o.v.push(e);
+  x.dirty(x.argv.length - 2);
+  return int(o.v.length);
 }
 
 /** listElementsRemoved: delete the key once empty. */

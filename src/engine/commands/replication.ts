@@ -110,12 +110,12 @@ const psync = (x: Exec): HandlerResult => {
 const failover = (x: Exec): Reply => failoverCommand(x.world, x.node, x.argv);
 
 export const replicationCommands: CommandSpec[] = [
-  { name: 'replicaof', arity: 3, flags: { admin: true, noMulti: true, stale: true }, handler: replicaof },
-  { name: 'slaveof', arity: 3, flags: { admin: true, noMulti: true, stale: true }, handler: replicaof },
+  { name: 'replicaof', arity: 3, flags: { admin: true, stale: true }, handler: replicaof },
+  { name: 'slaveof', arity: 3, flags: { admin: true, stale: true }, handler: replicaof },
   { name: 'role', arity: 1, flags: { stale: true }, handler: role },
   { name: 'wait', arity: 3, flags: {}, handler: wait },
-  { name: 'failover', arity: -1, flags: { admin: true, noMulti: true, stale: true }, handler: failover },
-  { name: 'replconf', arity: -1, flags: { admin: true, noMulti: true, stale: true }, handler: replconf },
+  { name: 'failover', arity: -1, flags: { admin: true, stale: true }, handler: failover },
+  { name: 'replconf', arity: -1, flags: { admin: true, stale: true }, handler: replconf },
   { name: 'psync', arity: -3, flags: { admin: true, noMulti: true }, handler: psync },
   { name: 'sync', arity: 1, flags: { admin: true, noMulti: true }, handler: psync },
 ];

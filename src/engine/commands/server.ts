@@ -221,12 +221,12 @@ const clientHelp = ['CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands 
 
 export const serverCommands: CommandSpec[] = [
   { name: 'ping', arity: -1, flags: {}, handler: ping },
-  { name: 'echo', arity: 2, flags: {}, handler: echo },
+  { name: 'echo', arity: 2, flags: { stale: true }, handler: echo },
   { name: 'select', arity: 2, flags: { stale: true }, handler: select },
-  { name: 'multi', arity: 1, flags: { stale: true, noMulti: true }, handler: multi },
-  { name: 'exec', arity: 1, flags: { stale: true, noMulti: true }, handler: exec },
-  { name: 'discard', arity: 1, flags: { stale: true, noMulti: true }, handler: discard },
-  { name: 'watch', arity: -2, flags: { stale: true, noMulti: true }, handler: watch },
+  { name: 'multi', arity: 1, flags: { stale: true }, handler: multi },
+  { name: 'exec', arity: 1, flags: { stale: true }, handler: exec },
+  { name: 'discard', arity: 1, flags: { stale: true }, handler: discard },
+  { name: 'watch', arity: -2, flags: { stale: true }, handler: watch },
   { name: 'unwatch', arity: 1, flags: { stale: true }, handler: () => OK },
   { name: 'info', arity: -1, flags: { stale: true }, handler: info },
   container(

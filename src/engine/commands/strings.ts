@@ -8,7 +8,7 @@ import { E, NULL_BULK, OK, type Reply, bulk, err, int } from '../resp/reply';
 import { byteLength } from '../resp/encode';
 import { isReplica } from '../server/exec';
 import type { CommandSpec, Exec } from './types';
-import { LLONG_MAX, LLONG_MIN, asciiLower, byteOverwrite, byteSlice, checkStringLength, cstr, eqi, errFmt, intReply, ldAdd, ldIsNanOrInf, ldToHuman, string2ld, string2ll } from './util';
+import { LD_ZERO, LLONG_MAX, LLONG_MIN, asciiLower, byteOverwrite, byteSlice, checkStringLength, cstr, eqi, errFmt, intReply, ldAdd, ldIsNanOrInf, ldToHuman, string2ld, string2ll } from './util';
 
 const WRONGTYPE = err(E.wrongType);
 const EMPTY_BULK: Reply = { t: 'bulk', s: '' };
@@ -291,7 +291,7 @@ function incrbyfloatCommand(x: Exec): Reply {
   const key = x.argv[1];
   const o = x.lookupWrite(key);
   if (o !== undefined && o.type !== 'string') return WRONGTYPE;
-  const value = o === undefined ? string2ld('0') : string2ld(o.v);
+  const value = o === undefined ? LD_ZERO : string2ld(o.v);
   if (value === null) return err(E.notFloat);
   const incr = string2ld(x.argv[2]);
   if (incr === null) return err(E.notFloat);

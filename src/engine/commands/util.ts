@@ -196,10 +196,16 @@ export function protoMaxBulkLen(x: Exec): number {
  * for what the master (or the AOF) sends: those are obeyed as they come.
  */
 export function checkStringLength(x: Exec, size: number, append: number): Reply | null {
-  if (x.client.kind === 'master') return null;
-  if (size + append > protoMaxBulkLen(x)) return err('ERR string exceeds maximum allowed size (proto-max-bulk-len)');
+  const total = size + append;
+  // A JS string cannot hold more than 2^29 - 24 UTF-16 units (V8): past that
+  // the engine refuses even what Redis would obey or allow.
+  if (total > JS_MAX_STRING || (x.client.kind !== 'master' && total > protoMaxBulkLen(x))) {
+    return err('ERR string exceeds maximum allowed size (proto-max-bulk-len)');
+  }
   return null;
 }
+
+const JS_MAX_STRING = 2 ** 29 - 24;
 
 // ---------------------------------------------------------------------------
 // long double, as INCRBYFLOAT and HINCRBYFLOAT compute it on x86-64: strtold
@@ -312,11 +318,7 @@ function clampExp(t: string): number {
   return Number(n);
 }
 
-/** The long double of an integer (getLongDoubleFromObject on an int-encoded string). */
-export function ldFromBigInt(n: bigint): LongDouble {
-  if (n === 0n) return { k: 'fin', neg: false, m: 0n, e: 0 };
-  return roundLd(n < 0n, n < 0n ? -n : n, 1n, 0);
-}
+export const LD_ZERO: LongDouble = { k: 'fin', neg: false, m: 0n, e: 0 };
 
 export function ldIsNanOrInf(v: LongDouble): boolean {
   return v.k !== 'fin';

@@ -179,7 +179,8 @@ export function call(w: WorldState, node: NodeState, client: ClientState, spec: 
     activeFrame = outer;
   }
   const dirty = node.dirty - dirtyBefore;
-  if ((dirty > 0 || cmd.force) && !cmd.prevent) frame.ops.push({ dbid: client.dbIndex, argv: cmd.rewritten ?? argv });
+  // EXEC is never propagated itself: its commands are, wrapped when more than one.
+  if ((dirty > 0 || cmd.force) && !cmd.prevent && spec.name !== 'exec') frame.ops.push({ dbid: client.dbIndex, argv: cmd.rewritten ?? argv });
   if (result !== BLOCKED && result.t === 'error') node.stats.totalErrorReplies++;
   return result;
 }

@@ -1,0 +1,59 @@
+// The goldens must stay true: every conformance/scenarios/*.scn is played again
+// on real redis-server processes and compared with its stored transcript. A
+// failure here means the golden (or the recorder) is wrong, not the engine.
+// Needs redis-server 7.0 on the PATH (or REDIS_SERVER); skipped otherwise.
+// Two scenarios run at a time, each in its own port range (7600, 7620).
+
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { listGoldens } from '../src/conformance/goldens';
+import { recordScenario, redisServerAvailable } from '../src/conformance/realRedis';
+import { compareTranscripts } from '../src/scenario/compare';
+
+const BASE_PORT = Number(process.env.GOLDENS_BASE_PORT) || 7600;
+const SLOTS = 2;
+/** A slow scenario takes ~20 s; a test may also wait for a free slot. */
+const TIMEOUT_MS = 240_000;
+
+/** Hands out SLOTS port ranges; a test waits until one is free. */
+const free: number[] = Array.from({ length: SLOTS }, (_, i) => i);
+const waiting: ((slot: number) => void)[] = [];
+function acquire(): Promise<number> {
+  const slot = free.shift();
+  if (slot !== undefined) return Promise.resolve(slot);
+  return new Promise((resolve) => waiting.push(resolve));
+}
+function release(slot: number): void {
+  const next = waiting.shift();
+  if (next) next(slot);
+  else free.push(slot);
+}
+
+const goldens = listGoldens();
+const available = redisServerAvailable();
+
+describe('goldens still match real Redis', () => {
+  if (!available) {
+    it.skip(`redis-server not found (install redis-server 7.0 or set REDIS_SERVER) — ${goldens.length} goldens not replayed`, () => {});
+    return;
+  }
+  it('has goldens', () => {
+    expect(goldens.length).toBeGreaterThanOrEqual(34);
+  });
+  for (const g of goldens) {
+    it.concurrent(
+      g.name,
+      async () => {
+        const slot = await acquire();
+        try {
+          const actual = await recordScenario(fs.readFileSync(g.scenarioPath, 'utf8'), { basePort: BASE_PORT + 20 * slot });
+          const res = compareTranscripts(fs.readFileSync(g.expectedPath, 'utf8'), actual);
+          expect(res.mismatches.join('\n')).toBe('');
+        } finally {
+          release(slot);
+        }
+      },
+      TIMEOUT_MS,
+    );
+  }
+});
