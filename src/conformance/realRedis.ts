@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Address, type ConfigPair, expandArgs, parseScenario, type Scenario, type Step } from '../scenario/parse';
+import { type Address, type ConfigPair, expandArgs, parseScenario, ScenarioError, type Scenario, type Step } from '../scenario/parse';
 import { formatRow, NODE_IS_DOWN, type TranscriptReply, type TranscriptRow } from '../scenario/transcript';
 
 export interface RecordOptions {
@@ -476,6 +476,11 @@ export async function playOnRealRedis(scenario: Scenario, opts: RecordOptions = 
           await start(n, redisServer);
           break;
         }
+        case 'link':
+        case 'partition':
+        case 'heal':
+          // The simulated network has no counterpart among real processes on loopback.
+          throw new ScenarioError(step.line, `'${step.kind}' is an engine-only directive: real Redis on loopback cannot play it`);
       }
     }
   } finally {

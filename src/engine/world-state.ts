@@ -17,7 +17,7 @@ export type NetPayload =
   /** The "\n" keep-alive sent to a replica waiting for its RDB. */
   | { t: 'newline' }
   /** A piece of the RDB payload; the last piece carries the data. */
-  | { t: 'rdb'; seq: number; total: number; eof: boolean; last: boolean; image: DbImage[] | null; replid: string; offset: number };
+  | { t: 'rdb'; seq: number; total: number; eof: boolean; last: boolean; image: DbImage[] | null; replid: string; offset: number; streamDb: number };
 
 export interface NetMsg {
   id: number;

@@ -75,7 +75,28 @@ export interface RestartStep extends StepBase {
   node: string;
 }
 
-export type Step = NodeStep | CommandStep | SentinelStep | SyncStep | SleepStep | CrashStep | RestartStep;
+/**
+ * Engine-only directives (the simulated network; real Redis on loopback cannot
+ * play them, so the recorder refuses them): `link A B [latency MS]
+ * [bandwidth BYTES_PER_MS] [loss P]`, `partition A B | C D`, `heal`.
+ */
+export interface LinkStep extends StepBase {
+  kind: 'link';
+  a: string;
+  b: string;
+  latencyMs?: number;
+  bytesPerMs?: number;
+  loss?: number;
+}
+export interface PartitionStep extends StepBase {
+  kind: 'partition';
+  groups: string[][];
+}
+export interface HealStep extends StepBase {
+  kind: 'heal';
+}
+
+export type Step = NodeStep | CommandStep | SentinelStep | SyncStep | SleepStep | CrashStep | RestartStep | LinkStep | PartitionStep | HealStep;
 
 export interface Scenario {
   steps: Step[];
@@ -213,10 +234,45 @@ export function parseScenario(text: string): Scenario {
       case 'restart':
         steps.push({ kind: 'restart', ...base, node: existing(rest, lineNo, 'restart') });
         break;
+      case 'link': {
+        const usage = 'expected: link A B [latency MS] [bandwidth BYTES_PER_MS] [loss 0..1]';
+        const [a, b, ...opts] = rest;
+        for (const n of [a, b]) {
+          if (n === undefined) throw new ScenarioError(lineNo, usage);
+          if (!nodes.has(n)) throw new ScenarioError(lineNo, `unknown node '${n}' (known: ${known(nodes)})`);
+        }
+        if (a === b) throw new ScenarioError(lineNo, 'a link joins two different nodes');
+        const st: LinkStep = { kind: 'link', ...base, a, b };
+        for (const { name, value } of pairs(opts, lineNo, 'link option')) {
+          const v = Number(value);
+          if (!Number.isFinite(v) || v < 0) throw new ScenarioError(lineNo, `link ${name} must be a non-negative number, got '${value}'`);
+          if (name === 'latency') st.latencyMs = Math.round(v);
+          else if (name === 'bandwidth') st.bytesPerMs = v;
+          else if (name === 'loss' && v <= 1) st.loss = v;
+          else throw new ScenarioError(lineNo, `bad link option '${name} ${value}'; ${usage}`);
+        }
+        steps.push(st);
+        break;
+      }
+      case 'partition': {
+        const groups: string[][] = [[]];
+        for (const t of rest) {
+          if (t === '|') groups.push([]);
+          else if (!nodes.has(t)) throw new ScenarioError(lineNo, `unknown node '${t}' (known: ${known(nodes)})`);
+          else groups[groups.length - 1].push(t);
+        }
+        if (groups.length < 2 || groups.some((g) => g.length === 0)) throw new ScenarioError(lineNo, 'expected: partition A B | C D (two or more groups of nodes separated by |)');
+        steps.push({ kind: 'partition', ...base, groups });
+        break;
+      }
+      case 'heal':
+        if (rest.length) throw new ScenarioError(lineNo, 'heal takes no arguments');
+        steps.push({ kind: 'heal', ...base });
+        break;
       default:
         throw new ScenarioError(
           lineNo,
-          `unknown directive '${directive}' (expected node, sentinel, sync, sleep, crash, restart or NAME> command)`,
+          `unknown directive '${directive}' (expected node, sentinel, sync, sleep, crash, restart, link, partition, heal or NAME> command)`,
         );
     }
   }

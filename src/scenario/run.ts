@@ -103,6 +103,20 @@ export function runScenario(scn: Scenario, opts: RunOptions = {}): { rows: Trans
       case 'restart':
         world.restart(step.node);
         break;
+      case 'link': {
+        const props: { latencyMs?: number; bytesPerMs?: number; loss?: number } = {};
+        if (step.latencyMs !== undefined) props.latencyMs = step.latencyMs;
+        if (step.bytesPerMs !== undefined) props.bytesPerMs = step.bytesPerMs;
+        if (step.loss !== undefined) props.loss = step.loss;
+        world.setLink(step.a, step.b, props);
+        break;
+      }
+      case 'partition':
+        world.partition(step.groups);
+        break;
+      case 'heal':
+        world.heal();
+        break;
       case 'sentinel':
         throw new ScenarioError(step.line, 'sentinel nodes are not simulated yet by this engine');
     }

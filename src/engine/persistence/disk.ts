@@ -4,11 +4,12 @@
 // the kernel already holds it (only a power loss would lose `everysec` data).
 
 import type { DbImage } from '../server/db';
+import type { ReplInfo } from '../server/types';
 
 export interface RdbFile {
   image: DbImage[];
   /** Replication info saved in the RDB aux fields (repl-id, repl-offset), when there was any. */
-  replInfo: { replid: string; offset: number } | null;
+  replInfo: ReplInfo | null;
   savedAtMs: number;
   keys: number;
   bytes: number;

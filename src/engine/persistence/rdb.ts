@@ -5,16 +5,16 @@ import { byteLength } from '../resp/encode';
 import { heapPush } from '../sim/scheduler';
 import { cfgBool, cfgSavePoints } from '../server/config';
 import { imageOfDbs } from '../server/db';
-import type { NodeState } from '../server/types';
+import type { NodeState, ReplInfo } from '../server/types';
 import type { WorldState } from '../world-state';
 import { keysIn, rdbSizeOf } from './disk';
 
 /** rdbPopulateSaveInfo: an RDB carries repl info when there is a backlog (master) or a master link (replica). */
-export function replInfoForSave(node: NodeState): { replid: string; offset: number } | null {
+export function replInfoForSave(node: NodeState): ReplInfo | null {
   const repl = node.repl;
-  if (repl.masterHost === null) return repl.backlog ? { replid: repl.replid, offset: repl.offset } : null;
-  if (repl.master) return { replid: repl.master.replid, offset: repl.master.reploff };
-  if (repl.cachedMaster) return { replid: repl.cachedMaster.replid, offset: repl.cachedMaster.reploff };
+  if (repl.masterHost === null) return repl.backlog ? { replid: repl.replid, offset: repl.offset, streamDb: Math.max(0, repl.slaveseldb) } : null;
+  if (repl.master) return { replid: repl.master.replid, offset: repl.master.reploff, streamDb: node.clients[repl.master.clientId]?.dbIndex ?? 0 };
+  if (repl.cachedMaster) return { replid: repl.cachedMaster.replid, offset: repl.cachedMaster.reploff, streamDb: repl.cachedMaster.dbIndex };
   return null;
 }
 

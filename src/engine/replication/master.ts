@@ -9,7 +9,7 @@ import { closeConn, sendMsg } from '../net/network';
 import { heapPush } from '../sim/scheduler';
 import { randomHexId } from '../sim/prng';
 import { imageOfDbs } from '../server/db';
-import type { ClientState, NodeState, PendingStreamItem, ReplicaLink } from '../server/types';
+import type { ClientState, NodeState, PendingStreamItem, ReplInfo, ReplicaLink } from '../server/types';
 import { cfgBool, cfgInt } from '../server/config';
 import { keysIn, rdbSizeOf } from '../persistence/disk';
 import type { MsgKind } from '../trace';
@@ -290,7 +290,7 @@ export function startBgsaveForReplication(w: WorldState, node: NodeState): void 
   const image = imageOfDbs(node.dbs);
   const rdbBytes = rdbSizeOf(image, byteLength);
   node.stats.totalForks++;
-  const replInfo = { replid: node.repl.replid, offset: node.repl.offset };
+  const replInfo: ReplInfo = { replid: node.repl.replid, offset: node.repl.offset, streamDb: Math.max(0, node.repl.slaveseldb) };
   for (const r of waiting) setupFullResync(w, node, r, node.repl.offset);
   if (socket) {
     // The child writes the payload straight into every socket: $EOF:<mark> + RDB + <mark>.
@@ -311,7 +311,7 @@ export function startBgsaveForReplication(w: WorldState, node: NodeState): void 
   }
 }
 
-function sendRdbChunks(w: WorldState, node: NodeState, r: ReplicaLink, total: number, eof: boolean, image: ReturnType<typeof imageOfDbs>, replInfo: { replid: string; offset: number }): void {
+function sendRdbChunks(w: WorldState, node: NodeState, r: ReplicaLink, total: number, eof: boolean, image: ReturnType<typeof imageOfDbs>, replInfo: ReplInfo): void {
   let sent = 0;
   let seq = 0;
   const keys = keysIn(image);
@@ -320,7 +320,7 @@ function sendRdbChunks(w: WorldState, node: NodeState, r: ReplicaLink, total: nu
     sent += n;
     const last = sent >= total;
     const text = `RDB ${sent}/${total} B${last ? ` · ${keys} keys` : ''}`;
-    sendMsg(w, r.conn, 1, 'rdb', text, n, { t: 'rdb', seq: seq++, total, eof, last, image: last ? image : null, replid: replInfo.replid, offset: replInfo.offset });
+    sendMsg(w, r.conn, 1, 'rdb', text, n, { t: 'rdb', seq: seq++, total, eof, last, image: last ? image : null, replid: replInfo.replid, offset: replInfo.offset, streamDb: replInfo.streamDb });
     node.stats.netReplOutputBytes += n;
   } while (sent < total);
 }
@@ -346,7 +346,7 @@ export function onBgsaveDone(w: WorldState, node: NodeState, writeRdb: (node: No
       if (r.state !== 'wait_bgsave_end') continue;
       r.state = 'send_bulk';
       const total = bytes + `$${bytes}\r\n`.length;
-      sendRdbChunks(w, node, r, total, false, bg.image, bg.replInfo ?? { replid: node.repl.replid, offset: r.psyncInitialOffset });
+      sendRdbChunks(w, node, r, total, false, bg.image, bg.replInfo ?? { replid: node.repl.replid, offset: r.psyncInitialOffset, streamDb: 0 });
       const conn = w.conns[r.conn];
       const at = conn ? Math.ceil(conn.dirs[1].freeAtMs) : w.nowMs;
       heapPush(w.heap, Math.max(at, w.nowMs), { t: 'bulk-sent', node: node.name, epoch: node.epoch, client: r.clientId });

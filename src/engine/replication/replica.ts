@@ -68,7 +68,7 @@ function cacheMaster(w: WorldState, node: NodeState): void {
   const repl = node.repl;
   const m = repl.master;
   if (!m) return;
-  repl.cachedMaster = { replid: m.replid, reploff: m.reploff };
+  repl.cachedMaster = { replid: m.replid, reploff: m.reploff, dbIndex: node.clients[m.clientId]?.dbIndex ?? 0 };
   closeConn(w, m.conn, 0, 'master link closed');
   freeClient(node, m.clientId);
   repl.master = null;
@@ -103,7 +103,7 @@ export function replicationSetMaster(w: WorldState, node: NodeState, host: strin
   if (wasMaster) {
     // A master turning replica synthesizes a cached master from its own history,
     // so its first PSYNC names its own replid (and usually fails: sync_partial_err).
-    repl.cachedMaster = { replid: repl.replid, reploff: repl.offset };
+    repl.cachedMaster = { replid: repl.replid, reploff: repl.offset, dbIndex: 0 };
     repl.linkDownSinceMs = -1;
   }
   if (w.traceOn) w.trace.push({ t: 'role', node: node.name, role: 'slave', masterName: masterNameOf(w, host, port), atMs: w.nowMs });
@@ -251,7 +251,7 @@ export function onFromMaster(w: WorldState, node: NodeState, msg: NetMsg): void 
       if (t.totalBytes === -1) t.totalBytes = p.eof ? 0 : p.total;
       t.readBytes += msg.bytes;
       node.stats.netReplInputBytes += msg.bytes;
-      if (p.last && p.image) readSyncBulkPayload(w, node, p.image, p.eof);
+      if (p.last && p.image) readSyncBulkPayload(w, node, p.image, p.eof, p.streamDb);
       return;
     }
     case 'connected': {
@@ -291,6 +291,7 @@ function onPsyncReply(w: WorldState, node: NodeState, r: Reply): void {
       disconnectSlaves(w, node, 'master replication id changed');
     }
     const client = createClient(node, 'master', repl.masterConn);
+    client.dbIndex = cm.dbIndex;
     repl.master = { clientId: client.id, conn: repl.masterConn, replid: newId || cm.replid, reploff: cm.reploff, readReploff: cm.reploff, lastInteractionMs: w.nowMs, unproxied: [] };
     repl.cachedMaster = null;
     repl.psyncFailover = false;
@@ -304,7 +305,7 @@ function onPsyncReply(w: WorldState, node: NodeState, r: Reply): void {
 }
 
 /** readSyncBulkPayload: drop our data and our sub-replicas, load the master's RDB, go online. */
-function readSyncBulkPayload(w: WorldState, node: NodeState, image: import('../server/db').DbImage[], eof: boolean): void {
+function readSyncBulkPayload(w: WorldState, node: NodeState, image: import('../server/db').DbImage[], eof: boolean, streamDb: number): void {
   const repl = node.repl;
   const t = repl.transfer!;
   repl.cachedMaster = null;
@@ -313,8 +314,9 @@ function readSyncBulkPayload(w: WorldState, node: NodeState, image: import('../s
   node.dbs = dbsFromImage(image);
   node.lastLoadKeysLoaded = keysInImage(image);
   // Disk-based loading keeps the payload as dump.rdb (rdb-del-sync-files no).
-  node.disk.rdb = { image, replInfo: { replid: t.fullresyncReplid, offset: t.fullresyncOffset }, savedAtMs: w.nowMs, keys: node.lastLoadKeysLoaded, bytes: t.readBytes, forSync: false };
+  node.disk.rdb = { image, replInfo: { replid: t.fullresyncReplid, offset: t.fullresyncOffset, streamDb: streamDb }, savedAtMs: w.nowMs, keys: node.lastLoadKeysLoaded, bytes: t.readBytes, forSync: false };
   const client = createClient(node, 'master', repl.masterConn);
+  client.dbIndex = streamDb;
   repl.master = { clientId: client.id, conn: repl.masterConn, replid: t.fullresyncReplid, reploff: t.fullresyncOffset, readReploff: t.fullresyncOffset, lastInteractionMs: w.nowMs, unproxied: [] };
   repl.replid = t.fullresyncReplid;
   repl.offset = t.fullresyncOffset;

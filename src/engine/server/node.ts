@@ -154,7 +154,7 @@ export function startNode(w: WorldState, node: NodeState): void {
       } else {
         repl.replid = rdb.replInfo.replid;
         repl.offset = rdb.replInfo.offset;
-        repl.cachedMaster = { replid: rdb.replInfo.replid, reploff: rdb.replInfo.offset };
+        repl.cachedMaster = { replid: rdb.replInfo.replid, reploff: rdb.replInfo.offset, dbIndex: rdb.replInfo.streamDb };
       }
     }
   } else {

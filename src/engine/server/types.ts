@@ -117,6 +117,8 @@ export interface MasterClientInfo {
 export interface CachedMaster {
   replid: string;
   reploff: number;
+  /** The db the master's stream had selected: a resumed stream continues in it. */
+  dbIndex: number;
 }
 
 export interface TransferState {
@@ -200,7 +202,7 @@ export interface BgsaveState {
   /** Snapshot taken at fork time. */
   image: import('./db').DbImage[];
   /** Replication info saved with the image (disk target, when a backlog or master exists). */
-  replInfo: { replid: string; offset: number } | null;
+  replInfo: ReplInfo | null;
   dirtyAtStart: number;
   /** For socket targets: the replicas being fed. */
   replicaClientIds: number[];
@@ -237,4 +239,11 @@ export interface NodeState {
   disk: DiskState;
   /** Keys loaded from disk at the last start, for INFO persistence. */
   lastLoadKeysLoaded: number;
+}
+
+/** Replication info an RDB carries in its aux fields (repl-id, repl-offset, repl-stream-db). */
+export interface ReplInfo {
+  replid: string;
+  offset: number;
+  streamDb: number;
 }
