@@ -48,6 +48,16 @@ const START_POLL_MS = 25;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** A node's port is taken by a process this player did not start; another port range may work. */
+export class PortInUseError extends Error {
+  readonly port: number;
+  constructor(node: string, port: number) {
+    super(`node ${node}: port ${port} is already in use (choose another --base-port)`);
+    this.name = 'PortInUseError';
+    this.port = port;
+  }
+}
+
 // ---------------------------------------------------------------- processes
 
 /** Every redis-server this module started and has not seen exit, by PID. */
@@ -246,9 +256,7 @@ function isUp(p: ChildProcess | null): boolean {
 
 async function start(n: RealNode, redisServer: string): Promise<void> {
   fs.mkdirSync(n.dir, { recursive: true });
-  if (await portInUse(n.port)) {
-    throw new Error(`node ${n.name}: port ${n.port} is already in use (choose another --base-port)`);
-  }
+  if (await portInUse(n.port)) throw new PortInUseError(n.name, n.port);
   let argv: string[];
   if (n.sentinel) {
     // Sentinel needs a writable config file: it rewrites it, and a restart keeps what it learned.
@@ -286,7 +294,10 @@ async function start(n: RealNode, redisServer: string): Promise<void> {
   while (Date.now() < deadline) {
     if (failed.error) throw new Error(`node ${n.name}: cannot run ${redisServer}: ${failed.error.message}`);
     if (!isUp(proc)) {
-      throw new Error(`node ${n.name}: ${redisServer} exited at start (code ${proc.exitCode}); log:\n${logTail(n.dir)}`);
+      const log = logTail(n.dir);
+      // Somebody took the port between our check and the bind.
+      if (/Address already in use/.test(log)) throw new PortInUseError(n.name, n.port);
+      throw new Error(`node ${n.name}: ${redisServer} exited at start (code ${proc.exitCode}); log:\n${log}`);
     }
     const conn = new Conn(n.port);
     try {

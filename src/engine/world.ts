@@ -5,7 +5,7 @@
 import type { EngineApi, Input, LinkProps, NodeAddress, NodeView, TimedInput } from './api';
 import { commandTable, isContainerCommand } from './commands/index';
 import { DEFAULT_LINK, closeConn, getLink, holdOnCutLink, receiverOf, sendMsg, setLink } from './net/network';
-import { checkSavePoints, writeBgsaveResult } from './persistence/rdb';
+import { checkSavePoints, removeRdbUsedToSyncReplicas, writeBgsaveResult } from './persistence/rdb';
 import { replyByteLength } from './resp/encode';
 import { type Reply, err } from './resp/reply';
 import { updateFailoverStatus, onFailoverPsyncReply } from './replication/failover';
@@ -438,7 +438,7 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
       const bg = n.bgsave;
       if (!bg) return;
       const forSync = bg.target === 'disk' && n.repl.replicas.some((r) => r.state === 'wait_bgsave_end');
-      onBgsaveDone(w, n, (node) => writeBgsaveResult(w, node, forSync));
+      onBgsaveDone(w, n, (node, done) => writeBgsaveResult(w, node, done, forSync));
       return;
     }
     case 'bulk-sent': {
@@ -493,6 +493,7 @@ function serverCron(w: WorldState, n: NodeState): void {
     updateFailoverStatus(w, n);
     replicaCron(w, n);
     masterCron(w, n);
+    removeRdbUsedToSyncReplicas(n);
     n.replCronLoops++;
   }
   n.cronloops++;

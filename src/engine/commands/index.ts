@@ -4,6 +4,7 @@ import { expireCommands } from './expire';
 import { hashCommands } from './hashes';
 import { keyCommands } from './keys';
 import { listCommands } from './lists';
+import { objectCommands } from './objects';
 import { replicationCommands } from './replication';
 import { flushallHook, serverCommands } from './server';
 import { setCommands } from './sets';
@@ -12,7 +13,7 @@ import type { CommandSpec, CommandTable } from './types';
 
 function build(): CommandTable {
   const table: CommandTable = {};
-  const families: CommandSpec[][] = [serverCommands, replicationCommands, stringCommands, keyCommands, expireCommands, listCommands, hashCommands, setCommands];
+  const families: CommandSpec[][] = [serverCommands, replicationCommands, stringCommands, keyCommands, expireCommands, listCommands, hashCommands, setCommands, objectCommands];
   for (const fam of families) {
     for (const spec of fam) table[spec.name] = spec;
   }

@@ -6,8 +6,10 @@ import { E, NULL_ARRAY, OK, type Reply, array, bulk, bulks, err, int, status } f
 import { afterFlushall, rdbSave, rdbSaveBackground } from '../persistence/rdb';
 import { configGet, configSet } from '../server/config';
 import { activeCallFrame, call, resolveCommand } from '../server/dispatch';
-import { removeReplica, refreshGoodSlavesCount, trimBacklog } from '../replication/master';
+import { changeReplicationId, clearReplicationId2, removeReplica, refreshGoodSlavesCount, trimBacklog } from '../replication/master';
+import { dbsFromImage } from '../server/db';
 import { dropMasterLink } from '../replication/replica';
+import { freeClient, unwatchAll } from '../server/clients';
 import { infoString } from './info';
 import type { CommandSpec, Exec, HandlerResult } from './types';
 import { BLOCKED } from './types';
@@ -40,6 +42,7 @@ const multi = (x: Exec): Reply => {
 
 const discard = (x: Exec): Reply => {
   if (!x.client.multi) return err('ERR DISCARD without MULTI');
+  unwatchAll(x.node, x.client);
   x.client.multi = null;
   x.client.multiDirty = false;
   return OK;
@@ -49,11 +52,14 @@ const discard = (x: Exec): Reply => {
 const exec = (x: Exec): HandlerResult => {
   const c = x.client;
   if (!c.multi) return err('ERR EXEC without MULTI');
-  if (c.multiDirty) {
+  if (c.multiDirty || c.casDirty || watchedKeyExpired(x)) {
+    const aborted = c.multiDirty;
     c.multi = null;
     c.multiDirty = false;
-    return err(E.execAbort);
+    unwatchAll(x.node, c);
+    return aborted ? err(E.execAbort) : NULL_ARRAY;
   }
+  unwatchAll(x.node, c);
   const queue = c.multi;
   const replies: Reply[] = [];
   const frame = activeCallFrame();
@@ -72,9 +78,34 @@ const exec = (x: Exec): HandlerResult => {
 };
 
 const watch = (x: Exec): Reply => {
-  if (x.client.multi) return err('ERR WATCH inside MULTI is not allowed');
+  const c = x.client;
+  if (c.multi) return err('ERR WATCH inside MULTI is not allowed');
+  if (c.casDirty) return OK; // Already failed: no need to watch more keys.
+  const db = x.db;
+  for (const key of x.argv.slice(1)) {
+    if (c.watched.some(([d, k]) => d === db.id && k === key)) continue;
+    if (c.watched.length === 0) x.node.watchCount++;
+    const when = db.expires.get(key);
+    c.watched.push([db.id, key, db.dict.has(key) && when !== undefined && x.nowMs > when]);
+  }
   return OK;
 };
+
+const unwatch = (x: Exec): Reply => {
+  unwatchAll(x.node, x.client);
+  return OK;
+};
+
+/** isWatchedKeyExpired: a watched key that expired since WATCH fails the transaction. */
+function watchedKeyExpired(x: Exec): boolean {
+  for (const [d, k, expiredAtWatch] of x.client.watched) {
+    if (expiredAtWatch) continue;
+    const db = x.node.dbs[d];
+    const when = db.expires.get(k);
+    if (db.dict.has(k) && when !== undefined && x.nowMs > when) return true;
+  }
+  return false;
+}
 
 const info = (x: Exec): Reply => bulk(infoString(x.world, x.node, x.argv.slice(1)));
 
@@ -148,7 +179,7 @@ const clientKill = (x: Exec): Reply => {
     for (const c of Object.values(node.clients)) {
       if (c.kind !== 'normal' || c.conn || c.id === x.client.id) continue;
       if (id !== null && c.id !== id) continue;
-      delete node.clients[c.id];
+      freeClient(node, c.id);
       killed++;
     }
   }
@@ -178,8 +209,33 @@ const bgsave = (x: Exec): Reply => {
 
 const lastsave = (x: Exec): Reply => int(Math.floor(x.node.lastSaveMs / 1000));
 
-const debug = (_x: Exec): Reply =>
-  err('ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.');
+/**
+ * DEBUG is refused unless enable-debug-command is yes or local (every client of
+ * the simulation is local). The subcommands a lesson or test needs are here.
+ */
+const debug = (x: Exec): Reply => {
+  const allowed = x.node.config['enable-debug-command'];
+  if (allowed !== 'yes' && allowed !== 'local') {
+    return err('ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.');
+  }
+  const sub = x.argv[1].toLowerCase();
+  if (sub === 'set-active-expire' && x.argv.length === 3) {
+    x.node.activeExpireEnabled = x.argv[2] !== '0';
+    return OK;
+  }
+  if (sub === 'sleep' && x.argv.length === 3) return OK;
+  if (sub === 'change-repl-id' && x.argv.length === 2) {
+    changeReplicationId(x.world, x.node);
+    clearReplicationId2(x.node);
+    return OK;
+  }
+  if (sub === 'reload') {
+    rdbSave(x.world, x.node);
+    x.node.dbs = dbsFromImage(x.node.disk.rdb!.image);
+    return OK;
+  }
+  return err(`ERR unknown subcommand or wrong number of arguments for '${x.argv[1].slice(0, 128)}'. Try DEBUG HELP.`);
+};
 
 const time = (x: Exec): Reply => {
   const s = Math.floor(x.nowMs / 1000);
@@ -227,7 +283,7 @@ export const serverCommands: CommandSpec[] = [
   { name: 'exec', arity: 1, flags: { stale: true }, handler: exec },
   { name: 'discard', arity: 1, flags: { stale: true }, handler: discard },
   { name: 'watch', arity: -2, flags: { stale: true }, handler: watch },
-  { name: 'unwatch', arity: 1, flags: { stale: true }, handler: () => OK },
+  { name: 'unwatch', arity: 1, flags: { stale: true }, handler: unwatch },
   { name: 'info', arity: -1, flags: { stale: true }, handler: info },
   container(
     'config',

@@ -5,7 +5,7 @@ import { byteLength } from '../resp/encode';
 import { heapPush } from '../sim/scheduler';
 import { cfgBool, cfgSavePoints } from '../server/config';
 import { imageOfDbs } from '../server/db';
-import type { NodeState, ReplInfo } from '../server/types';
+import type { BgsaveState, NodeState, ReplInfo } from '../server/types';
 import type { WorldState } from '../world-state';
 import { keysIn, rdbSizeOf } from './disk';
 
@@ -45,15 +45,26 @@ export function rdbSaveBackground(w: WorldState, node: NodeState): void {
 }
 
 /** The child of a disk BGSAVE exited: the file is in place. */
-export function writeBgsaveResult(w: WorldState, node: NodeState, forSync: boolean): void {
-  const bg = node.bgsave;
-  if (!bg || bg.target !== 'disk') return;
-  node.disk.rdb = { image: bg.image, replInfo: bg.replInfo, savedAtMs: w.nowMs, keys: keysIn(bg.image), bytes: bg.rdbBytes, forSync: forSync && !hasPersistence(node) };
+export function writeBgsaveResult(w: WorldState, node: NodeState, bg: BgsaveState, forSync: boolean): void {
+  if (bg.target !== 'disk') return;
+  node.disk.rdb = { image: bg.image, replInfo: bg.replInfo, savedAtMs: w.nowMs, keys: keysIn(bg.image), bytes: bg.rdbBytes, forSync };
   node.dirty -= bg.dirtyAtStart;
   if (node.dirty < 0) node.dirty = 0;
   node.lastSaveMs = w.nowMs;
   node.lastBgsaveOk = true;
   if (w.traceOn) w.trace.push({ t: 'persist', node: node.name, what: 'rdb-saved', keys: keysIn(bg.image), atMs: w.nowMs });
+}
+
+/**
+ * removeRDBUsedToSyncReplicas: with rdb-del-sync-files yes, a node without
+ * persistence deletes the dump.rdb a disk-based full sync left behind, once
+ * no replica still needs it.
+ */
+export function removeRdbUsedToSyncReplicas(node: NodeState): void {
+  if (!cfgBool(node.config, 'rdb-del-sync-files') || hasPersistence(node)) return;
+  if (!node.disk.rdb?.forSync) return;
+  if (node.repl.replicas.some((r) => r.state !== 'online')) return;
+  node.disk.rdb = null;
 }
 
 /** serverCron: start a BGSAVE when a save point is reached (changes >= N and seconds elapsed). */

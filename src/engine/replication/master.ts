@@ -9,7 +9,7 @@ import { closeConn, sendMsg } from '../net/network';
 import { heapPush } from '../sim/scheduler';
 import { randomHexId } from '../sim/prng';
 import { imageOfDbs } from '../server/db';
-import type { ClientState, NodeState, PendingStreamItem, ReplInfo, ReplicaLink } from '../server/types';
+import type { BgsaveState, ClientState, NodeState, PendingStreamItem, ReplInfo, ReplicaLink } from '../server/types';
 import { cfgBool, cfgInt } from '../server/config';
 import { keysIn, rdbSizeOf } from '../persistence/disk';
 import type { MsgKind } from '../trace';
@@ -326,7 +326,7 @@ function sendRdbChunks(w: WorldState, node: NodeState, r: ReplicaLink, total: nu
 }
 
 /** The fork child finished (updateSlavesWaitingBgsave). */
-export function onBgsaveDone(w: WorldState, node: NodeState, writeRdb: (node: NodeState) => void): void {
+export function onBgsaveDone(w: WorldState, node: NodeState, writeRdb: (node: NodeState, bg: BgsaveState) => void): void {
   const bg = node.bgsave;
   if (!bg) return;
   node.bgsave = null;
@@ -340,7 +340,7 @@ export function onBgsaveDone(w: WorldState, node: NodeState, writeRdb: (node: No
       r.ackTimeMs = w.nowMs;
     }
   } else {
-    writeRdb(node);
+    writeRdb(node, bg);
     const bytes = bg.rdbBytes;
     for (const r of node.repl.replicas) {
       if (r.state !== 'wait_bgsave_end') continue;

@@ -8,6 +8,7 @@ import { BLOCKED, type CommandSpec, type HandlerResult } from '../commands/types
 import { E, QUEUED, type Reply, err } from '../resp/reply';
 import type { WorldState } from '../world-state';
 import { type CallFrame, type CommandFrame, isReplica, makeExec, writesPaused } from './exec';
+import { touchWatchedKey } from './clients';
 import type { ClientState, NodeState } from './types';
 
 /** Hooks the dispatcher needs from other layers (set once by world.ts, never part of the state). */
@@ -165,7 +166,7 @@ export function activeCallFrame(): CallFrame | null {
 
 /** call(): run the handler, then queue the command for propagation if it changed the dataset. */
 export function call(w: WorldState, node: NodeState, client: ClientState, spec: CommandSpec, argv: string[], frame: CallFrame): HandlerResult {
-  const cmd: CommandFrame = { rewritten: null, force: false, prevent: false };
+  const cmd: CommandFrame = { writeKeys: [], rewritten: null, force: false, prevent: false };
   const x = makeExec(w, node, client, argv, frame, cmd);
   const dirtyBefore = node.dirty;
   node.stats.totalCommandsProcessed++;
@@ -179,6 +180,12 @@ export function call(w: WorldState, node: NodeState, client: ClientState, spec: 
     activeFrame = outer;
   }
   const dirty = node.dirty - dirtyBefore;
+  if (node.watchCount && dirty > 0) {
+    for (const [d, k] of cmd.writeKeys) touchWatchedKey(node, d, k);
+    // FLUSHDB, FLUSHALL and SWAPDB touch every watched key of the dbs they change.
+    if (spec.name === 'flushall' || spec.name === 'swapdb') for (let d = 0; d < node.dbs.length; d++) touchWatchedKey(node, d, null);
+    if (spec.name === 'flushdb') touchWatchedKey(node, client.dbIndex, null);
+  }
   // EXEC is never propagated itself: its commands are, wrapped when more than one.
   if ((dirty > 0 || cmd.force) && !cmd.prevent && spec.name !== 'exec') frame.ops.push({ dbid: client.dbIndex, argv: cmd.rewritten ?? argv });
   if (result !== BLOCKED && result.t === 'error') node.stats.totalErrorReplies++;

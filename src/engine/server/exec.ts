@@ -5,6 +5,7 @@
 import type { Exec } from '../commands/types';
 import type { WorldState } from '../world-state';
 import type { RObj, RedisDb } from './db';
+import { touchWatchedKey } from './clients';
 import type { ClientState, NodeState } from './types';
 
 export interface PropOp {
@@ -19,6 +20,8 @@ export interface CallFrame {
 
 /** Per-command flags of call(): rewritten argv, forced or prevented propagation. */
 export interface CommandFrame {
+  /** Keys looked up for writing: touched for WATCH when the command changed the dataset. */
+  writeKeys: [number, string][];
   rewritten: string[] | null;
   force: boolean;
   prevent: boolean;
@@ -48,6 +51,7 @@ export function expireIfNeeded(w: WorldState, node: NodeState, client: ClientSta
   if (writesPaused(node)) return true;
   db.dict.delete(key);
   db.expires.delete(key);
+  touchWatchedKey(node, db.id, key);
   node.stats.expiredKeys++;
   const lazy = node.config['lazyfree-lazy-expire'] === 'yes';
   const del = [lazy ? 'UNLINK' : 'DEL', key];
@@ -69,6 +73,7 @@ export function makeExec(w: WorldState, node: NodeState, client: ClientState, ar
       return undefined;
     }
     if (!forWrite) node.stats.keyspaceHits++;
+    else if (node.watchCount) cmd.writeKeys.push([d.id, key]);
     return v;
   };
   return {
@@ -86,23 +91,33 @@ export function makeExec(w: WorldState, node: NodeState, client: ClientState, ar
       const d = db ?? cur();
       d.dict.set(key, value);
       if (!keepTtl) d.expires.delete(key);
+      touchWatchedKey(node, d.id, key);
     },
     dbAdd(key, value, db) {
-      (db ?? cur()).dict.set(key, value);
+      const d = db ?? cur();
+      d.dict.set(key, value);
+      touchWatchedKey(node, d.id, key);
     },
     dbDelete(key, db) {
       const d = db ?? cur();
       d.expires.delete(key);
-      return d.dict.delete(key);
+      const existed = d.dict.delete(key);
+      if (existed) touchWatchedKey(node, d.id, key);
+      return existed;
     },
     getExpire(key, db) {
       return (db ?? cur()).expires.get(key) ?? -1;
     },
     setExpire(key, whenMs, db) {
-      (db ?? cur()).expires.set(key, whenMs);
+      const d = db ?? cur();
+      d.expires.set(key, whenMs);
+      touchWatchedKey(node, d.id, key);
     },
     removeExpire(key, db) {
-      return (db ?? cur()).expires.delete(key);
+      const d = db ?? cur();
+      const had = d.expires.delete(key);
+      if (had) touchWatchedKey(node, d.id, key);
+      return had;
     },
     dirty(n = 1) {
       node.dirty += n;

@@ -10,7 +10,7 @@ import type { WorldState } from '../world-state';
 import { replicationFeedSlaves } from '../replication/master';
 
 export function activeExpireCycle(w: WorldState, node: NodeState): void {
-  if (isReplica(node) || writesPaused(node)) return;
+  if (!node.activeExpireEnabled || isReplica(node) || writesPaused(node)) return;
   const lazy = node.config['lazyfree-lazy-expire'] === 'yes';
   for (const db of node.dbs) {
     if (db.expires.size === 0) continue;

@@ -82,6 +82,8 @@ export function createNode(w: WorldState, name: string, host: string, port: numb
     },
     disk: emptyDisk(),
     lastLoadKeysLoaded: 0,
+    watchCount: 0,
+    activeExpireEnabled: true,
   };
   return node;
 }
@@ -100,7 +102,8 @@ export function startNode(w: WorldState, node: NodeState): void {
   node.startedAtMs = w.nowMs;
   node.runId = randomHexId(w.prng);
   node.clients = {};
-  node.nextClientId = 1;
+  node.watchCount = 0;
+  node.activeExpireEnabled = true;
   node.dirty = 0;
   node.lastSaveMs = w.nowMs;
   node.lastBgsaveOk = true;

@@ -38,6 +38,10 @@ export interface ClientState {
   replies: Reply[];
   /** For a master link or replica link client: the connection id (0 for a local client). */
   conn: number;
+  /** WATCHed keys as [db, key, expired-at-watch-time]. */
+  watched: [number, string, boolean][];
+  /** A watched key was touched: EXEC answers a null array. */
+  casDirty: boolean;
   /** What a connecting replica told us with REPLCONF (listening-port, ip-address, capa). */
   peer: PeerInfo | null;
 }
@@ -237,6 +241,10 @@ export interface NodeState {
   replCronLoops: number;
   repl: ReplState;
   disk: DiskState;
+  /** DEBUG SET-ACTIVE-EXPIRE: whether the cron expires keys actively. */
+  activeExpireEnabled: boolean;
+  /** Clients with WATCHed keys (skip the touch bookkeeping when 0). */
+  watchCount: number;
   /** Keys loaded from disk at the last start, for INFO persistence. */
   lastLoadKeysLoaded: number;
 }
