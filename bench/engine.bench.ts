@@ -17,7 +17,7 @@ function fmt(n: number, d = 1): string {
 }
 
 function main(): void {
-  const s = new Session({ seed: 42, snapshotEveryMs: 5_000, trace: true });
+  const s = new Session({ seed: 42, snapshotEveryMs: 2_000, trace: true });
   s.input({ t: 'node', name: 'm', config: [['repl-ping-replica-period', '10']] });
   const mPort = s.world.address('m')!.port;
   for (let i = 1; i <= REPLICAS; i++) s.input({ t: 'node', name: `r${i}`, config: [['replicaof', `127.0.0.1 ${mPort}`]] });
@@ -68,7 +68,7 @@ function main(): void {
     `  simulated / wall          ${fmt(ratio)}x   (target >= 200x: ${ratio >= 200 ? 'met' : 'NOT met'}, ratio to target ${fmt(ratio / 200, 2)})`,
     `  peak heap                 ${fmt(peakHeap / 1024 / 1024)} MiB`,
     `  master offset             ${m.repl.offset} bytes; replicas far behind: ${lagging.length}`,
-    `  snapshots                 ${s.snapshotCount} (every 5 s simulated)`,
+    `  snapshots                 ${s.snapshotCount} (every 2 s simulated)`,
     `  seek (restore + replay)   median ${fmt(seekTimes[10], 1)} ms, p95 ${fmt(p95, 1)} ms, max ${fmt(seekTimes[seekTimes.length - 1], 1)} ms   (target < 100 ms: ${p95 < 100 ? 'met' : 'NOT met'}, ratio to target ${fmt(p95 / 100, 2)})`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

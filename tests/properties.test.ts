@@ -104,7 +104,7 @@ function checkInvariants(w: World): string | null {
     const conn = link ? w.state.conns[link.conn] : undefined;
     // Only a link to the master's current process counts (a replica learns of a crash one latency later).
     const live = !!conn && conn.open[1] && !!m && conn.epochs[1] === m.epoch;
-    if (m && m.up && link && live && n.repl.linkState === 'connected' && link.replid === m.repl.replid) {
+    if (m?.up && link && live && n.repl.linkState === 'connected' && link.replid === m.repl.replid) {
       if (link.reploff > m.repl.offset) return `${name}: replica offset ${link.reploff} exceeds its master ${m.name}'s ${m.repl.offset}`;
       if (link.reploff === m.repl.offset && !n.clients[link.clientId]?.multi && !dbsEqual(n, m)) return `${name}: at the master's offset ${m.repl.offset} but holds different data than ${m.name}`;
     }

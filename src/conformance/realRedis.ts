@@ -62,6 +62,8 @@ export class PortInUseError extends Error {
 
 /** Every redis-server this module started and has not seen exit, by PID. */
 const live = new Map<number, ChildProcess>();
+/** Temp directories of scenarios still playing. */
+const liveDirs = new Set<string>();
 let exitHookInstalled = false;
 
 /** Last resort: if the Node process exits while servers still run (an uncaught error, a test runner tearing down), kill them. */
@@ -71,7 +73,11 @@ function installExitHook(): void {
   process.on('exit', () => killAllStartedServers());
 }
 
-/** SIGKILLs, by PID, every redis-server this process started that still runs. Synchronous: safe in signal and exit handlers. */
+/**
+ * SIGKILLs, by PID, every redis-server this process started that still runs,
+ * and removes the scenarios' temp directories. Synchronous: safe in signal and
+ * exit handlers.
+ */
 export function killAllStartedServers(): void {
   for (const [pid, p] of live) {
     if (p.exitCode === null && p.signalCode === null) {
@@ -82,6 +88,10 @@ export function killAllStartedServers(): void {
       }
     }
     live.delete(pid);
+  }
+  for (const dir of liveDirs) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    liveDirs.delete(dir);
   }
 }
 
@@ -397,6 +407,7 @@ export async function playOnRealRedis(scenario: Scenario, opts: RecordOptions = 
     opts.onRow?.(row);
   };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-lab-scn-'));
+  liveDirs.add(tmp);
   const nodes = new Map<string, RealNode>();
   const addressOf = (name: string): Address | undefined => {
     const n = nodes.get(name);
@@ -497,6 +508,7 @@ export async function playOnRealRedis(scenario: Scenario, opts: RecordOptions = 
   } finally {
     for (const n of nodes.values()) await crash(n);
     fs.rmSync(tmp, { recursive: true, force: true });
+    liveDirs.delete(tmp);
   }
   return rows;
 }

@@ -64,8 +64,10 @@ export class Session {
     let i = this.snapshots.length - 1;
     while (i > 0 && this.snapshots[i].atMs > atMs) i--;
     const snap = this.snapshots[i];
+    // Replay runs without recording the trace: the messages in flight at `atMs`
+    // are in the restored event queue, and that is what a view draws.
     const w = World.restore(snap.state);
-    w.state.traceOn = this.trace;
+    w.state.traceOn = false;
     let k = snap.inputCount;
     while (k < this.inputs.length && this.inputs[k].atMs <= atMs) {
       w.advanceTo(this.inputs[k].atMs);
@@ -73,6 +75,7 @@ export class Session {
       k++;
     }
     w.advanceTo(atMs);
+    w.state.traceOn = this.trace;
     return w;
   }
 

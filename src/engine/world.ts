@@ -28,6 +28,7 @@ import { activeExpireCycle } from './server/expire-cycle';
 import { crashNode, createNode, startNode, wipeDisk } from './server/node';
 import type { ClientState, NodeState } from './server/types';
 import { createPrng } from './sim/prng';
+import { cloneWorldState } from './snapshot';
 import { createHeap, heapPeek, heapPop, heapPush } from './sim/scheduler';
 import type { TraceEvent } from './trace';
 import { EPOCH_MS, type SimEvent, type WorldState } from './world-state';
@@ -235,7 +236,7 @@ export class World implements EngineApi {
   partition(groups: string[][]): void {
     this.log({ t: 'partition', groups });
     const groupOf = new Map<string, number>();
-    groups.forEach((g, i) => g.forEach((n) => groupOf.set(n, i)));
+    for (let i = 0; i < groups.length; i++) for (const n of groups[i]) groupOf.set(n, i);
     const names = this.state.nodeOrder;
     for (let i = 0; i < names.length; i++) {
       for (let j = i + 1; j < names.length; j++) {
@@ -333,12 +334,13 @@ export class World implements EngineApi {
     return t;
   }
 
+  /** A copy of the whole world (see snapshot.ts for what is shared). */
   snapshot(): WorldState {
-    return structuredClone(this.state);
+    return cloneWorldState(this.state);
   }
 
   static restore(snap: WorldState): World {
-    return new World({ state: structuredClone(snap) });
+    return new World({ state: cloneWorldState(snap) });
   }
 
   views(): NodeView[] {
@@ -372,7 +374,7 @@ export class World implements EngineApi {
 
 function nodeIfLive(w: WorldState, name: string, epoch: number): NodeState | null {
   const n = w.nodes[name];
-  return n && n.up && n.epoch === epoch ? n : null;
+  return n?.up && n.epoch === epoch ? n : null;
 }
 
 function handleEvent(w: WorldState, ev: SimEvent): void {
@@ -389,11 +391,11 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
       return;
     case 'established': {
       const conn = w.conns[ev.conn];
-      if (!conn || !conn.open[0]) return;
+      if (!conn?.open[0]) return;
       const initiator = nodeIfLive(w, conn.ends[0], conn.epochs[0]);
       const acceptor = w.nodes[conn.ends[1]];
       if (!initiator) return;
-      if (!acceptor || !acceptor.up) {
+      if (!acceptor?.up) {
         delete w.conns[ev.conn];
         if (initiator.repl.masterConn === ev.conn) onMasterConnRefused(w, initiator);
         return;
@@ -418,7 +420,7 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
     }
     case 'closed': {
       const conn = w.conns[ev.conn];
-      if (!conn || !conn.open[ev.side]) return;
+      if (!conn?.open[ev.side]) return;
       conn.open[ev.side] = false;
       const node = nodeIfLive(w, conn.ends[ev.side], conn.epochs[ev.side]);
       if (!conn.open[0] && !conn.open[1]) delete w.conns[ev.conn];

@@ -28,10 +28,10 @@ export function isSynced(world: World): boolean {
     if (repl.masterHost !== null) {
       if (repl.linkState !== 'connected' || !repl.master) return false;
       const m = findByAddr(world, repl.masterHost, repl.masterPort);
-      if (!m || !m.up) return false;
+      if (!m?.up) return false;
       if (m.repl.offset !== repl.master.reploff) return false;
       const mine = m.repl.replicas.find((r) => r.listeningPort === n.port);
-      if (!mine || mine.state !== 'online' || mine.ackOffset !== m.repl.offset) return false;
+      if (mine?.state !== 'online' || mine.ackOffset !== m.repl.offset) return false;
     }
     for (const r of repl.replicas) {
       if (r.state !== 'online' || r.ackOffset !== repl.offset) return false;

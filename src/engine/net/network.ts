@@ -83,7 +83,7 @@ export function receiverOf(conn: Conn, dir: 0 | 1): string {
 
 export function sendMsg(w: WorldState, connId: number, dir: 0 | 1, kind: MsgKind, text: string, bytes: number, payload: NetPayload): void {
   const conn = w.conns[connId];
-  if (!conn || !conn.open[dir === 0 ? 0 : 1]) return;
+  if (!conn?.open[dir === 0 ? 0 : 1]) return;
   const msg: NetMsg = { id: w.nextMsgId++, kind, bytes, text, payload, sentMs: w.nowMs };
   transmit(w, conn, dir, msg);
 }
@@ -155,7 +155,7 @@ function healConns(w: WorldState, a: string, b: string): void {
  */
 export function closeConn(w: WorldState, connId: number, side: 0 | 1, reason: string): void {
   const conn = w.conns[connId];
-  if (!conn || !conn.open[side]) return;
+  if (!conn?.open[side]) return;
   conn.open[side] = false;
   const other = side === 0 ? 1 : 0;
   if (w.traceOn) w.trace.push({ t: 'conn-close', conn: connId, from: conn.ends[0], to: conn.ends[1], atMs: w.nowMs, reason });

@@ -333,7 +333,7 @@ export function onBgsaveDone(w: WorldState, node: NodeState, writeRdb: (node: No
   if (bg.target === 'socket') {
     for (const id of bg.replicaClientIds) {
       const r = findReplica(node, id);
-      if (!r || r.state !== 'wait_bgsave_end') continue;
+      if (r?.state !== 'wait_bgsave_end') continue;
       // Online, but the stream is held until the replica's first ACK says it loaded the payload.
       r.state = 'online';
       r.startStreamOnAck = true;
@@ -362,7 +362,7 @@ export function onBgsaveDone(w: WorldState, node: NodeState, writeRdb: (node: No
 /** A disk-target payload was fully written to a replica: replicaPutOnline, the stream flows at once. */
 export function onBulkSent(w: WorldState, node: NodeState, clientId: number): void {
   const r = findReplica(node, clientId);
-  if (!r || r.state !== 'send_bulk') return;
+  if (r?.state !== 'send_bulk') return;
   r.state = 'online';
   r.ackTimeMs = w.nowMs;
   r.startStreamOnAck = false;
@@ -393,7 +393,7 @@ export function countAcks(node: NodeState, offset: number): number {
 export function processClientsWaitingReplicas(w: WorldState, node: NodeState): void {
   for (const c of Object.values(node.clients)) {
     const b = c.blocked;
-    if (!b || b.t !== 'wait') continue;
+    if (b?.t !== 'wait') continue;
     const n = countAcks(node, b.targetOffset);
     if (n >= b.numReplicas) {
       c.blocked = null;
@@ -404,7 +404,7 @@ export function processClientsWaitingReplicas(w: WorldState, node: NodeState): v
 
 export function waitTimeout(w: WorldState, node: NodeState, clientId: number): void {
   const c = node.clients[clientId];
-  if (!c || !c.blocked || c.blocked.t !== 'wait') return;
+  if (c.blocked?.t !== 'wait') return;
   if (c.blocked.timeoutAtMs === 0 || c.blocked.timeoutAtMs > w.nowMs) return;
   const n = countAcks(node, c.blocked.targetOffset);
   c.blocked = null;

@@ -347,19 +347,20 @@ function applyFromMaster(w: WorldState, node: NodeState, argv: string[], bytes: 
   node.stats.netReplInputBytes += bytes;
   const client = node.clients[m.clientId];
   const streamKind = kind === 'ping' ? 'ping' : kind === 'getack' ? 'getack' : 'stream';
-  const name = argv[0].toLowerCase();
-  if (name === 'replconf' && argv.length >= 2 && argv[1].toLowerCase() === 'getack') {
-    sendAck(w, node);
-  } else if (name !== 'ping' && client) {
-    processCommand(w, node, client, argv);
-  }
-  m.unproxied.push({ argv, kind: streamKind });
+  if (streamKind === 'getack') sendAck(w, node);
+  else if (streamKind === 'stream' && client) processCommand(w, node, client, argv);
   // Inside a MULTI from the master the applied offset moves only at EXEC.
-  if (client?.multi) return;
+  if (client?.multi) {
+    m.unproxied.push({ argv, kind: streamKind });
+    return;
+  }
   m.reploff = m.readReploff;
-  const items = m.unproxied;
-  m.unproxied = [];
-  for (const it of items) feedStream(w, node, it.argv, it.kind);
+  if (m.unproxied.length) {
+    const items = m.unproxied;
+    m.unproxied = [];
+    for (const it of items) feedStream(w, node, it.argv, it.kind);
+  }
+  feedStream(w, node, argv, streamKind);
 }
 
 /** Replica half of replicationCron. */

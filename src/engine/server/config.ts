@@ -1361,12 +1361,15 @@ function canonical(name: string): string {
 
 /** A numeric parameter as a number (aliases accepted). Percent values (maxmemory-clients "10%") read as NaN. */
 export function cfgInt(cfg: Config, name: string): number {
-  return Number(cfg[canonical(name)]);
+  // Hot path: the engine asks by canonical name; aliases take the table lookup.
+  const v = cfg[name];
+  return Number(v !== undefined ? v : cfg[canonical(name)]);
 }
 
 /** A yes/no parameter (aliases accepted). */
 export function cfgBool(cfg: Config, name: string): boolean {
-  return cfg[canonical(name)] === 'yes';
+  const v = cfg[name];
+  return (v !== undefined ? v : cfg[canonical(name)]) === 'yes';
 }
 
 /** The RDB save points of `save`, in order; empty when saving is disabled. */

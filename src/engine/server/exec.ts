@@ -59,80 +59,109 @@ export function expireIfNeeded(w: WorldState, node: NodeState, client: ClientSta
   return true;
 }
 
-export function makeExec(w: WorldState, node: NodeState, client: ClientState, argv: string[], frame: CallFrame, cmd: CommandFrame): Exec {
-  const cur = (): RedisDb => node.dbs[client.dbIndex];
-  const lookup = (key: string, db: RedisDb | undefined, forWrite: boolean): RObj | undefined => {
-    const d = db ?? cur();
+/** The Exec a handler runs with. A class, so no closures are made per command. */
+class ExecImpl implements Exec {
+  constructor(
+    readonly world: WorldState,
+    readonly node: NodeState,
+    readonly client: ClientState,
+    readonly argv: string[],
+    private readonly frame: CallFrame,
+    private readonly cmd: CommandFrame,
+  ) {}
+
+  get db(): RedisDb {
+    return this.node.dbs[this.client.dbIndex];
+  }
+
+  get nowMs(): number {
+    return this.world.nowMs;
+  }
+
+  private lookup(key: string, db: RedisDb | undefined, forWrite: boolean): RObj | undefined {
+    const node = this.node;
+    const d = db ?? this.node.dbs[this.client.dbIndex];
     const v = d.dict.get(key);
     if (v === undefined) {
       if (!forWrite) node.stats.keyspaceMisses++;
       return undefined;
     }
-    if (expireIfNeeded(w, node, client, d, key, forWrite, frame)) {
+    if (d.expires.size !== 0 && expireIfNeeded(this.world, node, this.client, d, key, forWrite, this.frame)) {
       if (!forWrite) node.stats.keyspaceMisses++;
       return undefined;
     }
     if (!forWrite) node.stats.keyspaceHits++;
-    else if (node.watchCount) cmd.writeKeys.push([d.id, key]);
+    else if (node.watchCount) this.cmd.writeKeys.push([d.id, key]);
     return v;
-  };
-  return {
-    world: w,
-    node,
-    client,
-    argv,
-    get db() {
-      return cur();
-    },
-    nowMs: w.nowMs,
-    lookupRead: (key, db) => lookup(key, db, false),
-    lookupWrite: (key, db) => lookup(key, db, true),
-    setKey(key, value, keepTtl, db) {
-      const d = db ?? cur();
-      d.dict.set(key, value);
-      if (!keepTtl) d.expires.delete(key);
-      touchWatchedKey(node, d.id, key);
-    },
-    dbAdd(key, value, db) {
-      const d = db ?? cur();
-      d.dict.set(key, value);
-      touchWatchedKey(node, d.id, key);
-    },
-    dbDelete(key, db) {
-      const d = db ?? cur();
-      d.expires.delete(key);
-      const existed = d.dict.delete(key);
-      if (existed) touchWatchedKey(node, d.id, key);
-      return existed;
-    },
-    getExpire(key, db) {
-      return (db ?? cur()).expires.get(key) ?? -1;
-    },
-    setExpire(key, whenMs, db) {
-      const d = db ?? cur();
-      d.expires.set(key, whenMs);
-      touchWatchedKey(node, d.id, key);
-    },
-    removeExpire(key, db) {
-      const d = db ?? cur();
-      const had = d.expires.delete(key);
-      if (had) touchWatchedKey(node, d.id, key);
-      return had;
-    },
-    dirty(n = 1) {
-      node.dirty += n;
-    },
-    rewrite(next) {
-      cmd.rewritten = next;
-    },
-    alsoPropagate(next, dbid) {
-      frame.ops.push({ dbid: dbid ?? client.dbIndex, argv: next });
-    },
-    forcePropagation() {
-      cmd.force = true;
-    },
-    preventPropagation() {
-      cmd.prevent = true;
-    },
-  };
+  }
+
+  lookupRead(key: string, db?: RedisDb): RObj | undefined {
+    return this.lookup(key, db, false);
+  }
+
+  lookupWrite(key: string, db?: RedisDb): RObj | undefined {
+    return this.lookup(key, db, true);
+  }
+
+  setKey(key: string, value: RObj, keepTtl?: boolean, db?: RedisDb): void {
+    const d = db ?? this.db;
+    d.dict.set(key, value);
+    if (!keepTtl && d.expires.size !== 0) d.expires.delete(key);
+    touchWatchedKey(this.node, d.id, key);
+  }
+
+  dbAdd(key: string, value: RObj, db?: RedisDb): void {
+    const d = db ?? this.db;
+    d.dict.set(key, value);
+    touchWatchedKey(this.node, d.id, key);
+  }
+
+  dbDelete(key: string, db?: RedisDb): boolean {
+    const d = db ?? this.db;
+    d.expires.delete(key);
+    const existed = d.dict.delete(key);
+    if (existed) touchWatchedKey(this.node, d.id, key);
+    return existed;
+  }
+
+  getExpire(key: string, db?: RedisDb): number {
+    return (db ?? this.db).expires.get(key) ?? -1;
+  }
+
+  setExpire(key: string, whenMs: number, db?: RedisDb): void {
+    const d = db ?? this.db;
+    d.expires.set(key, whenMs);
+    touchWatchedKey(this.node, d.id, key);
+  }
+
+  removeExpire(key: string, db?: RedisDb): boolean {
+    const d = db ?? this.db;
+    const had = d.expires.delete(key);
+    if (had) touchWatchedKey(this.node, d.id, key);
+    return had;
+  }
+
+  dirty(n = 1): void {
+    this.node.dirty += n;
+  }
+
+  rewrite(next: string[]): void {
+    this.cmd.rewritten = next;
+  }
+
+  alsoPropagate(next: string[], dbid?: number): void {
+    this.frame.ops.push({ dbid: dbid ?? this.client.dbIndex, argv: next });
+  }
+
+  forcePropagation(): void {
+    this.cmd.force = true;
+  }
+
+  preventPropagation(): void {
+    this.cmd.prevent = true;
+  }
+}
+
+export function makeExec(w: WorldState, node: NodeState, client: ClientState, argv: string[], frame: CallFrame, cmd: CommandFrame): Exec {
+  return new ExecImpl(w, node, client, argv, frame, cmd);
 }
