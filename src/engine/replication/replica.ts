@@ -12,7 +12,8 @@
 import { argvByteLength } from '../resp/encode';
 import type { Reply } from '../resp/reply';
 import { closeConn, openConn, sendMsg } from '../net/network';
-import { cfgInt } from '../server/config';
+import { cfgBool, cfgInt } from '../server/config';
+import { hasPersistence } from '../persistence/rdb';
 import { createClient, freeClient } from '../server/clients';
 import { dbsFromImage } from '../server/db';
 import { keysIn as keysInImage } from '../persistence/disk';
@@ -311,10 +312,17 @@ function readSyncBulkPayload(w: WorldState, node: NodeState, image: import('../s
   repl.cachedMaster = null;
   disconnectSlaves(w, node, 'full resync with new master');
   repl.backlog = null;
+  // useDisklessLoad: swapdb always, on-empty-db when we hold no keys; then no file is written.
+  const loadMode = node.config['repl-diskless-load'];
+  const disklessLoad = loadMode === 'swapdb' || (loadMode === 'on-empty-db' && node.dbs.every((d) => d.dict.size === 0));
   node.dbs = dbsFromImage(image);
   node.lastLoadKeysLoaded = keysInImage(image);
-  // Disk-based loading keeps the payload as dump.rdb (rdb-del-sync-files no).
-  node.disk.rdb = { image, replInfo: { replid: t.fullresyncReplid, offset: t.fullresyncOffset, streamDb: streamDb }, savedAtMs: w.nowMs, keys: node.lastLoadKeysLoaded, bytes: t.readBytes, forSync: false };
+  if (!disklessLoad) {
+    // Disk-based loading keeps the payload as dump.rdb, unless a node without
+    // persistence is told to delete it (rdb-del-sync-files yes).
+    const deleteIt = cfgBool(node.config, 'rdb-del-sync-files') && !hasPersistence(node);
+    node.disk.rdb = deleteIt ? null : { image, replInfo: { replid: t.fullresyncReplid, offset: t.fullresyncOffset, streamDb }, savedAtMs: w.nowMs, keys: node.lastLoadKeysLoaded, bytes: t.readBytes, forSync: false };
+  }
   const client = createClient(node, 'master', repl.masterConn);
   client.dbIndex = streamDb;
   repl.master = { clientId: client.id, conn: repl.masterConn, replid: t.fullresyncReplid, reploff: t.fullresyncOffset, readReploff: t.fullresyncOffset, lastInteractionMs: w.nowMs, unproxied: [] };
