@@ -11,9 +11,10 @@ import { cloneObj } from './server/db';
 import type { WorldState } from './world-state';
 
 function cloneDb(db: RedisDb): RedisDb {
+  if (db.dict.size === 0) return { id: db.id, dict: new Map(), expires: new Map() };
   const dict = new Map(db.dict);
-  for (const [k, v] of dict) if (v.type !== 'string') dict.set(k, cloneObj(v));
-  return { id: db.id, dict, expires: new Map(db.expires) };
+  for (const [k, v] of db.dict) if (v.type !== 'string') dict.set(k, cloneObj(v));
+  return { id: db.id, dict, expires: db.expires.size ? new Map(db.expires) : new Map() };
 }
 
 export function cloneWorldState(s: WorldState): WorldState {

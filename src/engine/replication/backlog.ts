@@ -107,7 +107,10 @@ export function commandPieces(argv: readonly string[], byteLen: (s: string) => n
  * Returns whether a block was added (trimming is then attempted by the caller,
  * which knows which blocks replicas still pin).
  */
-export function backlogFeed(b: Backlog, item: BacklogItem, pieces: readonly number[], masterOffset: number, backlogSize: number): boolean {
+export function backlogFeed(b: Backlog, item: BacklogItem, pieces: readonly number[] | null, masterOffset: number, backlogSize: number): boolean {
+  b.items.push(item);
+  // A command whose pieces all fit one minimum block fills blocks exactly like one run of bytes.
+  if (pieces === null) return feedPiece(b, item.bytes, masterOffset, backlogSize);
   let added = false;
   let off = masterOffset;
   for (const p of pieces) {
@@ -115,7 +118,6 @@ export function backlogFeed(b: Backlog, item: BacklogItem, pieces: readonly numb
     if (feedPiece(b, p, off, backlogSize)) added = true;
     off += p;
   }
-  b.items.push(item);
   return added;
 }
 

@@ -88,7 +88,10 @@ export function feedStream(w: WorldState, node: NodeState, argv: string[], kind:
   if (!repl.backlog) return;
   const bytes = argvByteLength(argv);
   const item: BacklogItem = { start: repl.offset + 1, bytes, argv, kind };
-  backlogFeed(repl.backlog, item, commandPieces(argv, byteLength), repl.offset, cfgInt(node.config, 'repl-backlog-size'));
+  const backlogSize = cfgInt(node.config, 'repl-backlog-size');
+  // Only a piece longer than 16 KB changes how blocks are cut; smaller commands feed as one run.
+  const pieces = bytes <= 16 * 1024 ? null : commandPieces(argv, byteLength);
+  const added = backlogFeed(repl.backlog, item, pieces, repl.offset, backlogSize);
   repl.offset += bytes;
   const pending: PendingStreamItem = { argv, bytes, offset: repl.offset, kind };
   for (const r of repl.replicas) {
@@ -96,7 +99,8 @@ export function feedStream(w: WorldState, node: NodeState, argv: string[], kind:
     if (streamsNow(r) && r.pending.length === 0) sendStreamItem(w, node, r, pending);
     else r.pending.push(pending);
   }
-  trimBacklog(node);
+  // Redis trims when a new block was added, and when a replica's output moves on.
+  if (added || repl.backlog.histlen > backlogSize) trimBacklog(node);
 }
 
 /** replicationFeedSlaves for a master: SELECT first when the db changes. */
