@@ -1,6 +1,6 @@
 // Property tests of the replication engine: random writes and fault schedules
-// (crash, restart, partition, latency and bandwidth changes, REPLICAOF
-// changes), with the engine's invariants checked after every simulation
+// (crash, restart, partition, connection resets, latency and bandwidth
+// changes, REPLICAOF changes), with the engine's invariants checked after every simulation
 // event, and convergence checked after the network heals and time passes.
 // A failing seed prints a replayable scenario (.scn).
 
@@ -16,6 +16,7 @@ type Action =
   | { t: 'restart'; node: string }
   | { t: 'partition'; a: string[]; b: string[] }
   | { t: 'heal' }
+  | { t: 'reset'; a: string; b: string }
   | { t: 'link'; a: string; b: string; latencyMs: number; bytesPerMs: number }
   | { t: 'replicaof'; node: string; target: string | null };
 
@@ -44,6 +45,13 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.shuffledSubarray(NAMES, { minLength: 1, maxLength: 3 }).map((a) => ({ t: 'partition' as const, a, b: NAMES.filter((n) => !a.includes(n)) })),
   },
   { weight: 1, arbitrary: fc.constant({ t: 'heal' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES))
+      .filter(([a, b]) => a !== b)
+      .map(([a, b]) => ({ t: 'reset' as const, a, b })),
+  },
   {
     weight: 1,
     arbitrary: fc
@@ -134,6 +142,9 @@ function toScn(actions: Action[]): string {
       case 'heal':
         lines.push('heal');
         break;
+      case 'reset':
+        lines.push(`reset ${a.a} ${a.b}`);
+        break;
       case 'link':
         lines.push(`link ${a.a} ${a.b} latency ${a.latencyMs} bandwidth ${a.bytesPerMs}`);
         break;
@@ -203,6 +214,9 @@ function play(seed: number, actions: Action[]): string | null {
         break;
       case 'heal':
         w.heal();
+        break;
+      case 'reset':
+        w.resetConnections(a.a, a.b);
         break;
       case 'link':
         w.setLink(a.a, a.b, { latencyMs: a.latencyMs, bytesPerMs: a.bytesPerMs });

@@ -501,6 +501,7 @@ export async function playOnRealRedis(scenario: Scenario, opts: RecordOptions = 
         case 'link':
         case 'partition':
         case 'heal':
+        case 'reset':
           // The simulated network has no counterpart among real processes on loopback.
           throw new ScenarioError(step.line, `'${step.kind}' is an engine-only directive: real Redis on loopback cannot play it`);
       }

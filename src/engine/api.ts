@@ -31,6 +31,8 @@ export type Input =
   | { t: 'wipe-disk'; node: string }
   | { t: 'link'; a: string; b: string; props: Partial<LinkProps> }
   | { t: 'partition'; groups: string[][] }
+  /** Reset every TCP connection between two nodes (both ends see it closed). */
+  | { t: 'reset'; a: string; b: string }
   | { t: 'heal' };
 
 export interface TimedInput {

@@ -4,7 +4,7 @@
 
 import type { EngineApi, Input, LinkProps, NodeAddress, NodeView, TimedInput } from './api';
 import { commandTable, isContainerCommand } from './commands/index';
-import { DEFAULT_LINK, closeConn, getLink, holdOnCutLink, receiverOf, sendMsg, setLink } from './net/network';
+import { DEFAULT_LINK, closeConn, getLink, holdOnCutLink, receiverOf, resetConns, sendMsg, setLink } from './net/network';
 import { checkSavePoints, removeRdbUsedToSyncReplicas, writeBgsaveResult } from './persistence/rdb';
 import { replyByteLength } from './resp/encode';
 import { type Reply, err } from './resp/reply';
@@ -247,6 +247,11 @@ export class World implements EngineApi {
     }
   }
 
+  resetConnections(a: string, b: string): void {
+    this.log({ t: 'reset', a, b });
+    resetConns(this.state, a, b);
+  }
+
   heal(): void {
     this.log({ t: 'heal' });
     const names = this.state.nodeOrder;
@@ -284,6 +289,9 @@ export class World implements EngineApi {
         return;
       case 'heal':
         this.heal();
+        return;
+      case 'reset':
+        this.resetConnections(input.a, input.b);
         return;
     }
   }

@@ -78,7 +78,7 @@ export interface RestartStep extends StepBase {
 /**
  * Engine-only directives (the simulated network; real Redis on loopback cannot
  * play them, so the recorder refuses them): `link A B [latency MS]
- * [bandwidth BYTES_PER_MS] [loss P]`, `partition A B | C D`, `heal`.
+ * [bandwidth BYTES_PER_MS] [loss P]`, `partition A B | C D`, `heal`, `reset A B`.
  */
 export interface LinkStep extends StepBase {
   kind: 'link';
@@ -95,8 +95,13 @@ export interface PartitionStep extends StepBase {
 export interface HealStep extends StepBase {
   kind: 'heal';
 }
+export interface ResetStep extends StepBase {
+  kind: 'reset';
+  a: string;
+  b: string;
+}
 
-export type Step = NodeStep | CommandStep | SentinelStep | SyncStep | SleepStep | CrashStep | RestartStep | LinkStep | PartitionStep | HealStep;
+export type Step = NodeStep | CommandStep | SentinelStep | SyncStep | SleepStep | CrashStep | RestartStep | LinkStep | PartitionStep | HealStep | ResetStep;
 
 export interface Scenario {
   steps: Step[];
@@ -265,6 +270,13 @@ export function parseScenario(text: string): Scenario {
         steps.push({ kind: 'partition', ...base, groups });
         break;
       }
+      case 'reset': {
+        const [a, b] = rest;
+        if (rest.length !== 2 || a === b) throw new ScenarioError(lineNo, 'expected: reset A B (two different nodes)');
+        for (const n of rest) if (!nodes.has(n)) throw new ScenarioError(lineNo, `unknown node '${n}' (known: ${known(nodes)})`);
+        steps.push({ kind: 'reset', ...base, a, b });
+        break;
+      }
       case 'heal':
         if (rest.length) throw new ScenarioError(lineNo, 'heal takes no arguments');
         steps.push({ kind: 'heal', ...base });
@@ -272,7 +284,7 @@ export function parseScenario(text: string): Scenario {
       default:
         throw new ScenarioError(
           lineNo,
-          `unknown directive '${directive}' (expected node, sentinel, sync, sleep, crash, restart, link, partition, heal or NAME> command)`,
+          `unknown directive '${directive}' (expected node, sentinel, sync, sleep, crash, restart, link, partition, heal, reset or NAME> command)`,
         );
     }
   }

@@ -117,6 +117,9 @@ export function runScenario(scn: Scenario, opts: RunOptions = {}): { rows: Trans
       case 'heal':
         world.heal();
         break;
+      case 'reset':
+        world.resetConnections(step.a, step.b);
+        break;
       case 'sentinel':
         throw new ScenarioError(step.line, 'sentinel nodes are not simulated yet by this engine');
     }

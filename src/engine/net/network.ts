@@ -166,6 +166,25 @@ export function closeConn(w: WorldState, connId: number, side: 0 | 1, reason: st
   if (!conn.open[0] && !conn.open[1]) delete w.conns[connId];
 }
 
+/**
+ * A connection reset (a middlebox or a flapping interface): every connection
+ * between a and b is closed at both ends, each end learning it after the
+ * link latency.
+ */
+export function resetConns(w: WorldState, a: string, b: string): void {
+  for (const id of Object.keys(w.conns)) {
+    const conn = w.conns[Number(id)];
+    if (!conn) continue;
+    const [x, y] = conn.ends;
+    if (!((x === a && y === b) || (x === b && y === a))) continue;
+    const delay = Math.max(1, getLink(w, x, y).latencyMs);
+    for (const side of [0, 1] as const) {
+      if (conn.open[side]) heapPush(w.heap, w.nowMs + delay, { t: 'closed', conn: conn.id, side, reason: 'connection reset' });
+    }
+    if (!conn.established && conn.open[0]) heapPush(w.heap, w.nowMs + delay, { t: 'refused', conn: conn.id });
+  }
+}
+
 /** Forget a connection entirely (both ends gone). */
 export function dropConn(w: WorldState, connId: number): void {
   delete w.conns[connId];
