@@ -25,6 +25,8 @@ export interface LinkProps {
 /** External inputs: a session is `seed` + a list of these, each at a virtual time. */
 export type Input =
   | { t: 'node'; name: string; config: [string, string][] }
+  /** Open a client connection (its id is the next client id of that node). */
+  | { t: 'connect'; node: string }
   | { t: 'command'; node: string; argv: string[]; client?: number }
   | { t: 'crash'; node: string }
   | { t: 'restart'; node: string }

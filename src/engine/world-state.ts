@@ -50,6 +50,8 @@ export interface Conn {
   dirs: [ConnDir, ConnDir];
   /** The client id the acceptor created for this connection. */
   acceptorClient: number;
+  /** Key of the link it runs over in WorldState.links (linkKey of its ends). */
+  link: string;
 }
 
 export type SimEvent =

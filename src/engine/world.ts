@@ -163,6 +163,7 @@ export class World implements EngineApi {
   connect(node: string): number {
     const n = this.node(node);
     if (!n.up) throw new Error(`node ${node} is down`);
+    this.log({ t: 'connect', node });
     return createClient(n, 'normal', 0).id;
   }
 
@@ -263,6 +264,9 @@ export class World implements EngineApi {
     switch (input.t) {
       case 'node':
         this.addNode(input.name, input.config);
+        return;
+      case 'connect':
+        if (this.state.nodes[input.node]?.up) this.connect(input.node);
         return;
       case 'command': {
         const n = this.state.nodes[input.node];

@@ -61,6 +61,7 @@ export function openConn(w: WorldState, from: string, host: string, port: number
       { freeAtMs: 0, lastDeliverMs: 0, held: [] },
     ],
     acceptorClient: 0,
+    link: linkKey(from, target ?? `${host}:${port}`),
   };
   w.conns[id] = conn;
   if (!target) {
@@ -91,7 +92,7 @@ export function sendMsg(w: WorldState, connId: number, dir: 0 | 1, kind: MsgKind
 function transmit(w: WorldState, conn: Conn, dir: 0 | 1, msg: NetMsg): void {
   const from = conn.ends[dir === 0 ? 0 : 1];
   const to = receiverOf(conn, dir);
-  const link = getLink(w, conn.ends[0], conn.ends[1]);
+  const link = w.links[conn.link] ?? w.defaultLink;
   const d = conn.dirs[dir];
   if (link.cut) {
     d.held.push(msg);

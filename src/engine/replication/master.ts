@@ -73,7 +73,7 @@ function streamsNow(r: ReplicaLink): boolean {
 
 function sendStreamItem(w: WorldState, node: NodeState, r: ReplicaLink, it: PendingStreamItem): void {
   node.stats.netReplOutputBytes += it.bytes;
-  sendMsg(w, r.conn, 1, it.kind, kindText(it.argv), it.bytes, { t: 'cmd', argv: it.argv, offset: it.offset });
+  sendMsg(w, r.conn, 1, it.kind, it.text, it.bytes, { t: 'cmd', argv: it.argv, offset: it.offset });
   r.sentOffset = it.offset;
 }
 
@@ -93,7 +93,7 @@ export function feedStream(w: WorldState, node: NodeState, argv: string[], kind:
   const pieces = bytes <= 16 * 1024 ? null : commandPieces(argv, byteLength);
   const added = backlogFeed(repl.backlog, item, pieces, repl.offset, backlogSize);
   repl.offset += bytes;
-  const pending: PendingStreamItem = { argv, bytes, offset: repl.offset, kind };
+  const pending: PendingStreamItem = { argv, text: repl.replicas.length ? kindText(argv) : '', bytes, offset: repl.offset, kind };
   for (const r of repl.replicas) {
     if (r.state === 'wait_bgsave_start') continue;
     if (streamsNow(r) && r.pending.length === 0) sendStreamItem(w, node, r, pending);
@@ -195,7 +195,7 @@ function tryPartialResync(w: WorldState, node: NodeState, client: ClientState, r
   const reply = r.capaPsync2 ? `+CONTINUE ${repl.replid}` : '+CONTINUE';
   sendMsg(w, r.conn, 1, 'handshake', reply, reply.length + 2, { t: 'reply', reply: status(reply.slice(1)) });
   node.stats.syncPartialOk++;
-  for (const it of items) sendStreamItem(w, node, r, { argv: it.argv, bytes: it.bytes, offset: it.start + it.bytes - 1, kind: it.kind });
+  for (const it of items) sendStreamItem(w, node, r, { argv: it.argv, text: kindText(it.argv), bytes: it.bytes, offset: it.start + it.bytes - 1, kind: it.kind });
   if (w.traceOn) w.trace.push({ t: 'sync', node: node.name, kind: 'partial', replica: r.peer, atMs: w.nowMs });
   refreshGoodSlavesCount(w, node);
   return true;

@@ -84,6 +84,8 @@ export interface ReplicaLink {
 
 export interface PendingStreamItem {
   argv: string[];
+  /** The label drawn on the packet (`SET k v`). */
+  text: string;
   bytes: number;
   /** Offset of the last byte of this item. */
   offset: number;
