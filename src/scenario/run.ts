@@ -97,11 +97,15 @@ export function runScenario(scn: Scenario, opts: RunOptions = {}): { rows: Trans
       case 'sleep':
         world.advance(step.ms);
         break;
+      // The recorder waits for the killed process to exit (and a restarted one to
+      // answer PING): by the next step its peers have seen the connections reset.
       case 'crash':
         world.crash(step.node);
+        world.advance(COMMAND_RTT_MS);
         break;
       case 'restart':
         world.restart(step.node);
+        world.advance(COMMAND_RTT_MS);
         break;
       case 'link': {
         const props: { latencyMs?: number; bytesPerMs?: number; loss?: number } = {};
