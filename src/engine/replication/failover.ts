@@ -83,6 +83,9 @@ export function failoverCommand(w: WorldState, node: NodeState, argv: string[]):
   node.repl.failover = { state: 'waiting-for-sync', targetHost: host, targetPort: port, endMs: timeoutMs ? w.nowMs + timeoutMs : 0, force, targetName };
   if (timeoutMs) heapPush(w.heap, w.nowMs + timeoutMs, { t: 'failover-timeout', node: node.name, epoch: node.epoch });
   if (w.traceOn) w.trace.push({ t: 'link-state', node: node.name, state: 'failover:waiting-for-sync', atMs: w.nowMs });
+  // beforeSleep runs updateFailoverStatus right after this command: a replica
+  // that has already acknowledged everything is handed over at once.
+  updateFailoverStatus(w, node);
   return OK;
 }
 

@@ -5,6 +5,7 @@ import type { Reply } from '../resp/reply';
 import type { RedisDb } from './db';
 import type { Backlog } from '../replication/backlog';
 import type { DiskState } from '../persistence/disk';
+import type { SentinelState } from '../sentinel/types';
 
 export type ClientKind = 'normal' | 'master' | 'replica';
 
@@ -44,6 +45,8 @@ export interface ClientState {
   casDirty: boolean;
   /** What a connecting replica told us with REPLCONF (listening-port, ip-address, capa). */
   peer: PeerInfo | null;
+  /** Pub/Sub: channels this client is subscribed to (absent when none). */
+  subs?: string[];
 }
 
 export interface PeerInfo {
@@ -249,6 +252,8 @@ export interface NodeState {
   watchCount: number;
   /** Keys loaded from disk at the last start, for INFO persistence. */
   lastLoadKeysLoaded: number;
+  /** Present when this process runs in Sentinel mode (redis-server --sentinel): see sentinel/. */
+  sentinel?: SentinelState;
 }
 
 /** Replication info an RDB carries in its aux fields (repl-id, repl-offset, repl-stream-db). */
