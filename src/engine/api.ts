@@ -25,6 +25,8 @@ export interface LinkProps {
 /** External inputs: a session is `seed` + a list of these, each at a virtual time. */
 export type Input =
   | { t: 'node'; name: string; config: [string, string][] }
+  /** Start a Redis Sentinel monitoring host:port under masterName (options: down-after-milliseconds, failover-timeout, parallel-syncs). */
+  | { t: 'sentinel'; name: string; masterName: string; host: string; port: number; quorum: number; options: [string, string][] }
   /** Open a client connection (its id is the next client id of that node). */
   | { t: 'connect'; node: string }
   | { t: 'command'; node: string; argv: string[]; client?: number }
@@ -58,6 +60,8 @@ export interface NodeView {
   persistence: 'rdb' | 'aof' | 'rdb+aof' | 'none';
   replicas: { name: string; state: string; ackOffset: number; lagMs: number }[];
   syncProgress: { readBytes: number; totalBytes: number } | null;
+  /** A Redis Sentinel process (role and replication fields do not apply). */
+  sentinel?: boolean;
 }
 
 export interface EngineApi {

@@ -40,4 +40,6 @@ export type TraceEvent =
   | { t: 'rejected'; node: string; client: number; argv: string[]; error: string; atMs: number }
   | { t: 'sync'; node: string; kind: 'full' | 'partial'; replica: string; atMs: number }
   | { t: 'persist'; node: string; what: 'rdb-saved' | 'rdb-loaded' | 'aof-loaded' | 'empty-start'; keys: number; atMs: number }
-  | { t: 'replid'; node: string; replid: string; replid2: string; atMs: number };
+  | { t: 'replid'; node: string; replid: string; replid2: string; atMs: number }
+  /** A Sentinel event (sentinelEvent): `event` is its type (`+sdown`, `+switch-master`...), `text` what Redis logs after it. */
+  | { t: 'sentinel'; node: string; event: string; text: string; atMs: number };

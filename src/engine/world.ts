@@ -4,6 +4,7 @@
 
 import type { EngineApi, Input, LinkProps, NodeAddress, NodeView, TimedInput } from './api';
 import { commandTable, isContainerCommand } from './commands/index';
+import { setPubsubDeliver } from './commands/pubsub';
 import { DEFAULT_LINK, closeConn, getLink, holdOnCutLink, receiverOf, resetConns, sendMsg, setLink } from './net/network';
 import { checkSavePoints, removeRdbUsedToSyncReplicas, writeBgsaveResult } from './persistence/rdb';
 import { replyByteLength } from './resp/encode';
@@ -28,6 +29,17 @@ import { activeExpireCycle } from './server/expire-cycle';
 import { crashNode, createNode, startNode, wipeDisk } from './server/node';
 import type { ClientState, NodeState } from './server/types';
 import { createPrng } from './sim/prng';
+// Sentinel: processes in Sentinel mode are nodes with a `sentinel` state (see sentinel/).
+import {
+  createSentinelState,
+  isSentinelConn,
+  sentinelCommandTable,
+  sentinelConnEstablished,
+  sentinelConnLost,
+  sentinelOnMessage,
+  sentinelStart,
+  sentinelTimer,
+} from './sentinel/index';
 import { cloneWorldState } from './snapshot';
 import { createHeap, heapPeek, heapPop, heapPush } from './sim/scheduler';
 import type { TraceEvent } from './trace';
@@ -69,13 +81,15 @@ function installHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   setDispatchHooks({
-    lookup: (node, name) => (node.config.__sentinel === 'yes' ? undefined : commandTable[name]),
-    isContainer: (_node, name) => isContainerCommand(name),
+    // Sentinel mode has its own command table: data commands do not exist there.
+    lookup: (node, name) => (node.sentinel ? sentinelCommandTable[name] : commandTable[name]),
+    isContainer: (node, name) => (node.sentinel ? !!sentinelCommandTable[name]?.subcommands : isContainerCommand(name)),
     propagate: (w, node, dbid, argv) => replicationFeedSlaves(w, node, dbid, argv),
     reply: deliverReply,
     goodReplicasOk,
   });
   setMasterHooks(deliverReply, (w, node) => replicationUnsetMaster(w, node));
+  setPubsubDeliver(deliverReply);
 }
 
 const CRON_PERIOD_MS = 100;
@@ -160,6 +174,32 @@ export class World implements EngineApi {
     return { name, host: made.host, port };
   }
 
+  /**
+   * Create and start a Redis Sentinel (redis-server --sentinel) monitoring
+   * host:port as `masterName`, with per-master options (down-after-milliseconds,
+   * failover-timeout, parallel-syncs). It gets its own port, like a node, and
+   * keeps its config file (what it learned) across crash and restart.
+   */
+  addSentinel(name: string, masterName: string, host: string, port: number, quorum: number, options: [string, string][] = []): NodeAddress {
+    const w = this.state;
+    if (w.nodes[name]) throw new Error(`node ${name} exists already`);
+    const st = createSentinelState(masterName, host, port, quorum, options);
+    if (typeof st === 'string') throw new Error(st);
+    const myPort = w.nextPort++;
+    const made = createNode(w, name, '127.0.0.1', myPort, []);
+    if (typeof made === 'string') {
+      w.nextPort--;
+      throw new Error(made);
+    }
+    made.sentinel = st;
+    this.log({ t: 'sentinel', name, masterName, host, port, quorum, options });
+    w.nodes[name] = made;
+    w.nodeOrder.push(name);
+    startNode(w, made);
+    sentinelStart(w, made);
+    return { name, host: made.host, port: myPort };
+  }
+
   connect(node: string): number {
     const n = this.node(node);
     if (!n.up) throw new Error(`node ${node} is down`);
@@ -217,6 +257,7 @@ export class World implements EngineApi {
     const n = this.node(node);
     crashNode(this.state, n);
     startNode(this.state, n);
+    if (n.sentinel) sentinelStart(this.state, n);
   }
 
   wipeDisk(node: string): void {
@@ -264,6 +305,9 @@ export class World implements EngineApi {
     switch (input.t) {
       case 'node':
         this.addNode(input.name, input.config);
+        return;
+      case 'sentinel':
+        this.addSentinel(input.name, input.masterName, input.host, input.port, input.quorum, input.options);
         return;
       case 'connect':
         if (this.state.nodes[input.node]?.up) this.connect(input.node);
@@ -379,6 +423,7 @@ export class World implements EngineApi {
         persistence: rdb && aof ? 'rdb+aof' : aof ? 'aof' : rdb ? 'rdb' : 'none',
         replicas: repl.replicas.map((r) => ({ name: r.peer, state: r.state, ackOffset: r.ackOffset, lagMs: w.nowMs - r.ackTimeMs })),
         syncProgress: repl.transfer ? { readBytes: repl.transfer.readBytes, totalBytes: repl.transfer.totalBytes } : null,
+        ...(n.sentinel ? { sentinel: true } : {}),
       };
     });
   }
@@ -394,6 +439,11 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
     case 'cron': {
       const n = nodeIfLive(w, ev.node, ev.epoch);
       if (!n) return;
+      if (n.sentinel) {
+        // Sentinel: serverCron runs sentinelTimer, at the random hz it sets.
+        heapPush(w.heap, w.nowMs + sentinelTimer(w, n), ev);
+        return;
+      }
       serverCron(w, n);
       heapPush(w.heap, w.nowMs + CRON_PERIOD_MS, ev);
       return;
@@ -410,6 +460,7 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
       if (!acceptor?.up) {
         delete w.conns[ev.conn];
         if (initiator.repl.masterConn === ev.conn) onMasterConnRefused(w, initiator);
+        else if (initiator.sentinel) sentinelConnLost(w, initiator, ev.conn);
         return;
       }
       const client = createClient(acceptor, 'normal', conn.id);
@@ -420,6 +471,7 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
       conn.established = true;
       if (w.traceOn) w.trace.push({ t: 'conn-open', conn: conn.id, from: conn.ends[0], to: conn.ends[1], atMs: w.nowMs });
       if (initiator.repl.masterConn === conn.id) onMasterConnEstablished(w, initiator);
+      else if (initiator.sentinel) sentinelConnEstablished(w, initiator, conn.id);
       return;
     }
     case 'refused': {
@@ -428,6 +480,7 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
       delete w.conns[ev.conn];
       const initiator = nodeIfLive(w, conn.ends[0], conn.epochs[0]);
       if (initiator && initiator.repl.masterConn === ev.conn) onMasterConnRefused(w, initiator);
+      else if (initiator?.sentinel) sentinelConnLost(w, initiator, ev.conn);
       return;
     }
     case 'closed': {
@@ -443,6 +496,8 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
         else if (c) freeClient(node, c.id);
       } else if (node.repl.masterConn === conn.id) {
         onMasterConnClosed(w, node);
+      } else if (node.sentinel) {
+        sentinelConnLost(w, node, conn.id);
       }
       return;
     }
@@ -488,6 +543,11 @@ function onDeliver(w: WorldState, connId: number, dir: 0 | 1, msg: import('./wor
     const r = findReplica(node, c.id);
     if (r) r.lastInteractionMs = w.nowMs;
     processCommand(w, node, c, msg.payload.argv);
+    return;
+  }
+  // Sentinel: replies and Pub/Sub messages on the links it opened.
+  if (node.sentinel && isSentinelConn(node, connId)) {
+    sentinelOnMessage(w, node, connId, msg);
     return;
   }
   if (node.repl.masterConn === connId) {

@@ -17,13 +17,15 @@ export interface RunOptions {
 /** Virtual time a command round trip of the scenario runner takes (loopback). */
 const COMMAND_RTT_MS = 1;
 const SYNC_GIVE_UP_MS = 60_000;
+/** Virtual time the recorder spends waiting for a killed process to exit. */
+const PROCESS_EXIT_MS = 2;
 
 /** The condition `sync` waits for (see conformance/FORMAT.md). */
 export function isSynced(world: World): boolean {
   const w = world.state;
   for (const name of w.nodeOrder) {
     const n = w.nodes[name];
-    if (!n.up) continue;
+    if (!n.up || n.sentinel) continue; // Sentinels are ignored.
     const repl = n.repl;
     if (repl.masterHost !== null) {
       if (repl.linkState !== 'connected' || !repl.master) return false;
@@ -98,14 +100,15 @@ export function runScenario(scn: Scenario, opts: RunOptions = {}): { rows: Trans
         world.advance(step.ms);
         break;
       // The recorder waits for the killed process to exit (and a restarted one to
-      // answer PING): by the next step its peers have seen the connections reset.
+      // answer PING): by the next step its peers have seen the connections reset
+      // and tried to reconnect.
       case 'crash':
         world.crash(step.node);
-        world.advance(COMMAND_RTT_MS);
+        world.advance(PROCESS_EXIT_MS);
         break;
       case 'restart':
         world.restart(step.node);
-        world.advance(COMMAND_RTT_MS);
+        world.advance(PROCESS_EXIT_MS);
         break;
       case 'link': {
         const props: { latencyMs?: number; bytesPerMs?: number; loss?: number } = {};
@@ -124,8 +127,19 @@ export function runScenario(scn: Scenario, opts: RunOptions = {}): { rows: Trans
       case 'reset':
         world.resetConnections(step.a, step.b);
         break;
-      case 'sentinel':
-        throw new ScenarioError(step.line, 'sentinel nodes are not simulated yet by this engine');
+      case 'sentinel': {
+        const target = world.address(step.target);
+        if (!target) throw new ScenarioError(step.line, `sentinel ${step.name} monitors unknown node '${step.target}'`);
+        const options: [string, string][] = step.options.map((o) => [o.name, o.value]);
+        let addr: { host: string; port: number };
+        try {
+          addr = world.addSentinel(step.name, step.masterName, target.host, target.port, step.quorum, options);
+        } catch (e) {
+          throw new ScenarioError(step.line, `sentinel ${step.name} could not start: ${(e as Error).message}`);
+        }
+        emit({ step: step.step, node: step.name, host: addr.host, port: addr.port });
+        break;
+      }
     }
   }
   return { rows, world };

@@ -5,6 +5,7 @@ import { hashCommands } from './hashes';
 import { keyCommands } from './keys';
 import { listCommands } from './lists';
 import { objectCommands } from './objects';
+import { clientKillHook, pubsubCommands } from './pubsub';
 import { replicationCommands } from './replication';
 import { flushallHook, serverCommands } from './server';
 import { setCommands } from './sets';
@@ -13,7 +14,7 @@ import type { CommandSpec, CommandTable } from './types';
 
 function build(): CommandTable {
   const table: CommandTable = {};
-  const families: CommandSpec[][] = [serverCommands, replicationCommands, stringCommands, keyCommands, expireCommands, listCommands, hashCommands, setCommands, objectCommands];
+  const families: CommandSpec[][] = [serverCommands, replicationCommands, stringCommands, keyCommands, expireCommands, listCommands, hashCommands, setCommands, objectCommands, pubsubCommands];
   for (const fam of families) {
     for (const spec of fam) table[spec.name] = spec;
   }
@@ -22,6 +23,12 @@ function build(): CommandTable {
   if (flushall?.handler) {
     const inner = flushall.handler;
     table.flushall = { ...flushall, handler: (x) => flushallHook(x, inner) };
+  }
+  // CLIENT KILL also closes clients on connections (Sentinel's links) and knows the pubsub type.
+  const kill = table.client?.subcommands?.kill;
+  if (kill?.handler && table.client.subcommands) {
+    const inner = kill.handler;
+    table.client = { ...table.client, subcommands: { ...table.client.subcommands, kill: { ...kill, handler: (x) => clientKillHook(x, inner) } } };
   }
   return table;
 }

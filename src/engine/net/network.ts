@@ -66,15 +66,14 @@ export function openConn(w: WorldState, from: string, host: string, port: number
   w.conns[id] = conn;
   if (!target) {
     // Same host, nobody on that port: the kernel answers RST at once.
-    if (hostExists(w, host)) heapPush(w.heap, w.nowMs + 2, { t: 'refused', conn: id });
+    if (hostExists(w, host)) heapPush(w.heap, w.nowMs + 1, { t: 'refused', conn: id });
     return id;
   }
   const link = getLink(w, from, target);
   if (link.cut) return id;
-  // The connecting side may write once its SYN is answered; a refusal (RST) is
-  // noticed a little later, by the error handler on the next turn of the loop.
+  // The connecting side learns the outcome (SYN-ACK or RST) one latency later.
   const oneWay = Math.max(1, link.latencyMs);
-  if (!w.nodes[target].up) heapPush(w.heap, w.nowMs + 2 * oneWay, { t: 'refused', conn: id });
+  if (!w.nodes[target].up) heapPush(w.heap, w.nowMs + oneWay, { t: 'refused', conn: id });
   else heapPush(w.heap, w.nowMs + oneWay, { t: 'established', conn: id });
   return id;
 }
