@@ -316,7 +316,7 @@ async function start(n: RealNode, redisServer: string): Promise<void> {
       // A replica with replica-serve-stale-data no answers MASTERDOWN until its
       // link is up: it is running all the same. LOADING means: not yet.
       if (r !== null && typeof r === 'object' && !Array.isArray(r)) {
-        if (('status' in r && r.status === 'PONG') || ('error' in r && r.error.startsWith('MASTERDOWN'))) {
+        if (('status' in r && r.status === 'PONG') || ('error' in r && (r.error.startsWith('MASTERDOWN') || r.error.startsWith('NOAUTH')))) {
           n.conn = conn;
           return;
         }

@@ -259,6 +259,26 @@ const swapdb = (x: Exec): Reply => {
 
 const echo = (x: Exec): Reply => bulk(x.argv[1]);
 
+/** AUTH [username] password, against the default user's requirepass (acl.c authCommand). */
+const auth = (x: Exec): Reply => {
+  if (x.argv.length > 3) return err(E.syntax);
+  const pass = x.node.config.requirepass ?? '';
+  let user = 'default';
+  let given = x.argv[1];
+  if (x.argv.length === 2) {
+    if (!pass) return err('ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?');
+  } else {
+    user = x.argv[1];
+    given = x.argv[2];
+  }
+  // With no requirepass the default user is "nopass": any password is accepted.
+  if (user === 'default' && (!pass || given === pass)) {
+    x.client.authenticated = true;
+    return OK;
+  }
+  return err('WRONGPASS invalid username-password pair or user is disabled.');
+};
+
 const flushallHook = (x: Exec, inner: (x: Exec) => HandlerResult): HandlerResult => {
   const r = inner(x);
   if (r !== BLOCKED && r.t !== 'error') afterFlushall(x.world, x.node);
@@ -277,6 +297,7 @@ const clientHelp = ['CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands 
 
 export const serverCommands: CommandSpec[] = [
   { name: 'ping', arity: -1, flags: {}, handler: ping },
+  { name: 'auth', arity: -2, flags: { stale: true, noAuth: true }, handler: auth },
   { name: 'echo', arity: 2, flags: { stale: true }, handler: echo },
   { name: 'select', arity: 2, flags: { stale: true }, handler: select },
   { name: 'multi', arity: 1, flags: { stale: true }, handler: multi },

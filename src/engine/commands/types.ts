@@ -28,6 +28,8 @@ export interface CommandFlags {
   mayReplicate?: boolean;
   /** CMD_ADMIN */
   admin?: boolean;
+  /** CMD_NO_AUTH: allowed before AUTH when a password is required. */
+  noAuth?: boolean;
   /** Not available in Sentinel mode (all data commands). */
   sentinelOnly?: boolean;
 }

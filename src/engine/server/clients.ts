@@ -5,7 +5,7 @@ import type { ClientKind, ClientState, NodeState } from './types';
 
 export function createClient(node: NodeState, kind: ClientKind, conn: number): ClientState {
   const id = node.nextClientId++;
-  const c: ClientState = { id, kind, dbIndex: 0, name: '', multi: null, multiDirty: false, woff: 0, blocked: null, replies: [], conn, peer: null, watched: [], casDirty: false };
+  const c: ClientState = { id, kind, dbIndex: 0, name: '', multi: null, multiDirty: false, woff: 0, blocked: null, replies: [], conn, peer: null, watched: [], casDirty: false, authenticated: !node.config.requirepass || kind === 'master' };
   node.clients[id] = c;
   node.stats.totalConnectionsReceived++;
   return c;

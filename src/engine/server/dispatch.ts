@@ -109,6 +109,10 @@ export function processCommand(w: WorldState, node: NodeState, client: ClientSta
     reject(w, node, client, argv, E.arity(fullName(node, argv, spec)));
     return true;
   }
+  if (node.config.requirepass && !client.authenticated && !spec.flags.noAuth) {
+    reject(w, node, client, argv, 'NOAUTH Authentication required.');
+    return true;
+  }
   const isExec = spec.name === 'exec';
   const ef = isExec && client.multi ? execFlags(node, client) : null;
   const isWrite = !!spec.flags.write || !!ef?.write;

@@ -39,6 +39,8 @@ export interface ClientState {
   replies: Reply[];
   /** For a master link or replica link client: the connection id (0 for a local client). */
   conn: number;
+  /** AUTH passed, or no password was required when the client connected. */
+  authenticated: boolean;
   /** WATCHed keys as [db, key, expired-at-watch-time]. */
   watched: [number, string, boolean][];
   /** A watched key was touched: EXEC answers a null array. */
