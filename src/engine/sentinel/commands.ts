@@ -13,7 +13,7 @@ import type { NodeState } from '../server/types';
 import type { WorldState } from '../world-state';
 import { selectSlave, startFailover, voteLeader } from './failover';
 import { processHello } from './monitor';
-import { type Ctx, at, createInstance, ctxOf, currentMasterAddr, flushConfig, getMaster, initialConf, releaseInstance, resetMaster, sentinelEvent } from './state';
+import { type Ctx, at, closeLinkConn, createInstance, ctxOf, currentMasterAddr, flushConfig, getMaster, initialConf, isIPv4, releaseInstance, resetMaster, sentinelEvent } from './state';
 import {
   FAILOVER_NONE,
   FAILOVER_RECONF_SLAVES,
@@ -212,7 +212,7 @@ const reset = (x: Exec): Reply => {
       n++;
     }
   }
-  if (n) flushConfig(c.s);
+  // sentinelResetMaster does not rewrite the config file: the next change does.
   return int(n);
 };
 
@@ -223,8 +223,9 @@ const monitor = (x: Exec): Reply => {
   const port = parseLong(x.argv[4]);
   if (port === null) return err('ERR Invalid port');
   if (quorum <= 0) return err('ERR Quorum must be 1 or greater.');
-  if (!/^\d+\.\d+\.\d+\.\d+$/.test(x.argv[3]) && x.argv[3].toLowerCase() !== 'localhost') return err('ERR Invalid IP address or hostname specified');
-  if (port <= 0 || port > 65535) return err('ERR Invalid port number');
+  // resolve-hostnames is no: only IP addresses are accepted (anetResolve with ANET_IP_ONLY).
+  if (!isIPv4(x.argv[3])) return err('ERR Invalid IP address or hostname specified');
+  if (port < 0 || port > 65535) return err('ERR Invalid port number.');
   const conf = initialConf(x.argv[2], x.argv[3], port, quorum, []);
   if (typeof conf === 'string') return err(`ERR ${conf}`);
   const ri = createInstance(c.w.nowMs, c.s, SRI_MASTER, x.argv[2], x.argv[3], port, quorum, null);
@@ -273,7 +274,14 @@ const set = (x: Exec): Reply =>
         );
         break;
       } else if ((opt === 'auth-pass' || opt === 'auth-user') && more > 0) {
-        j++; // The simulation has no AUTH: accepted, no effect.
+        const v = x.argv[++j];
+        if (opt === 'auth-pass') m.authPass = v.length ? v : null;
+        else m.authUser = v.length ? v : null;
+        // dropInstanceConnections: reconnect with the new credentials.
+        for (const ri of [m, ...m.slaves]) {
+          closeLinkConn(c, ri.link, 'cc');
+          closeLinkConn(c, ri.link, 'pc');
+        }
       } else if (opt === 'rename-command' && more > 1) {
         j += 2;
       } else {
@@ -401,7 +409,7 @@ const SENTINEL_HELP = [
   'SIMULATE-FAILURE [CRASH-AFTER-ELECTION] [CRASH-AFTER-PROMOTION] [HELP]',
   '    Simulate a Sentinel crash.',
   'HELP',
-  '    Print this help.',
+  '    Prints this help.',
 ];
 
 const sub = (name: string, arity: number, handler: (x: Exec) => Reply): CommandSpec => ({ name, arity, flags: { admin: true, stale: true }, handler });

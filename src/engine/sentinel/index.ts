@@ -51,7 +51,7 @@ export function sentinelStart(w: WorldState, node: NodeState): void {
 
 /** sentinelHandleRedisInstance */
 function handleInstance(c: Ctx, ri: SentinelInstance, m: SentinelInstance): void {
-  reconnectInstance(c, ri);
+  reconnectInstance(c, ri, m);
   sendPeriodicCommands(c, ri, m);
   checkSubjectivelyDown(c, ri, m);
   if (ri.flags & SRI_MASTER) {

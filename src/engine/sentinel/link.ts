@@ -39,6 +39,16 @@ function setClientName(c: Ctx, ri: SentinelInstance, conn: SentinelConn, type: '
   if (connSend(c, conn, ['CLIENT', 'SETNAME', `sentinel-${c.s.myid.slice(0, 8)}-${type}`], 'discard')) ri.link.pendingCommands++;
 }
 
+/**
+ * sentinelSendAuthIfNeeded: masters and replicas get the master's auth-pass
+ * (and auth-user). Sentinels here have no password of their own.
+ */
+function sendAuthIfNeeded(c: Ctx, ri: SentinelInstance, m: SentinelInstance, conn: SentinelConn): void {
+  if (!(ri.flags & (SRI_MASTER | SRI_SLAVE)) || m.authPass === null) return;
+  const argv = m.authUser === null ? ['AUTH', m.authPass] : ['AUTH', m.authUser, m.authPass];
+  if (connSend(c, conn, argv, 'discard')) ri.link.pendingCommands++;
+}
+
 /** sentinelSendPing: act_ping_time keeps the time of the oldest unanswered PING. */
 export function sendPing(c: Ctx, ri: SentinelInstance): boolean {
   if (!connSend(c, ri.link.cc, ['PING'], 'ping')) return false;
@@ -50,7 +60,7 @@ export function sendPing(c: Ctx, ri: SentinelInstance): boolean {
 }
 
 /** sentinelReconnectInstance: at most one attempt per second while a connection is missing. */
-export function reconnectInstance(c: Ctx, ri: SentinelInstance): void {
+export function reconnectInstance(c: Ctx, ri: SentinelInstance, m: SentinelInstance): void {
   const link = ri.link;
   if (!link.disconnected) return;
   if (ri.port === 0) return;
@@ -61,6 +71,7 @@ export function reconnectInstance(c: Ctx, ri: SentinelInstance): void {
     link.cc = { ...emptyConn(), id: openConn(c.w, c.node.name, ri.host, ri.port) };
     link.pendingCommands = 0;
     link.ccConnMs = now;
+    sendAuthIfNeeded(c, ri, m, link.cc);
     setClientName(c, ri, link.cc, 'cmd');
     // Send a PING ASAP when reconnecting.
     sendPing(c, ri);
@@ -68,6 +79,7 @@ export function reconnectInstance(c: Ctx, ri: SentinelInstance): void {
   if (ri.flags & (SRI_MASTER | SRI_SLAVE) && link.pc.id === 0) {
     link.pc = { ...emptyConn(), id: openConn(c.w, c.node.name, ri.host, ri.port) };
     link.pcConnMs = now;
+    sendAuthIfNeeded(c, ri, m, link.pc);
     setClientName(c, ri, link.pc, 'pubsub');
     // The SUBSCRIBE has no reply callback of its own: every later message of the connection goes to the hello receiver.
     connSend(c, link.pc, ['SUBSCRIBE', SENTINEL_HELLO_CHANNEL], null);

@@ -123,6 +123,8 @@ export function createInstance(
     slaves: [],
     quorum,
     parallelSyncs: SENTINEL_DEFAULT_PARALLEL_SYNCS,
+    authPass: null,
+    authUser: null,
     masterLinkDownMs: 0,
     slavePriority: SENTINEL_DEFAULT_SLAVE_PRIORITY,
     replicaAnnounced: 1,
@@ -221,6 +223,8 @@ export function loadConfig(now: number, s: SentinelState): void {
     m.failoverTimeoutMs = mc.failoverTimeoutMs;
     m.parallelSyncs = mc.parallelSyncs;
     m.masterRebootDownAfterMs = mc.masterRebootDownAfterMs;
+    m.authPass = mc.authPass;
+    m.authUser = mc.authUser;
     m.configEpoch = mc.configEpoch;
     if (m.configEpoch > s.currentEpoch) s.currentEpoch = m.configEpoch;
     m.leaderEpoch = mc.leaderEpoch;
@@ -245,6 +249,8 @@ export function flushConfig(s: SentinelState): void {
       failoverTimeoutMs: m.failoverTimeoutMs,
       parallelSyncs: m.parallelSyncs,
       masterRebootDownAfterMs: m.masterRebootDownAfterMs,
+      authPass: m.authPass,
+      authUser: m.authUser,
       configEpoch: m.configEpoch,
       leaderEpoch: m.leaderEpoch,
       // A replica already promoted is written with the old master's address.
@@ -258,6 +264,9 @@ export function flushConfig(s: SentinelState): void {
 /** The config a `sentinel monitor` line plus its options give, checked as sentinelHandleConfiguration does. */
 export function initialConf(masterName: string, host: string, port: number, quorum: number, options: [string, string][]): SentinelConf | string {
   if (!(quorum > 0)) return 'Quorum must be 1 or greater.';
+  if (port < 0 || port > 65535) return 'Invalid port number.';
+  // resolve-hostnames is no by default: the address must be an IP.
+  if (!isIPv4(host)) return "Can't resolve instance hostname.";
   const m: SentinelMasterConf = {
     name: masterName,
     host: normHost(host),
@@ -267,6 +276,8 @@ export function initialConf(masterName: string, host: string, port: number, quor
     failoverTimeoutMs: SENTINEL_DEFAULT_FAILOVER_TIMEOUT,
     parallelSyncs: SENTINEL_DEFAULT_PARALLEL_SYNCS,
     masterRebootDownAfterMs: 0,
+    authPass: null,
+    authUser: null,
     configEpoch: 0,
     leaderEpoch: 0,
     knownReplicas: [],
@@ -290,11 +301,23 @@ export function initialConf(masterName: string, host: string, port: number, quor
         if (n < 0) return 'negative time parameter.';
         m.masterRebootDownAfterMs = n;
         break;
+      case 'auth-pass':
+        m.authPass = value;
+        break;
+      case 'auth-user':
+        m.authUser = value;
+        break;
       default:
         return 'Unrecognized sentinel configuration statement.';
     }
   }
   return { myid: '', currentEpoch: 0, masters: [m] };
+}
+
+/** inet_pton(AF_INET): what anetResolve accepts with ANET_IP_ONLY (IPv6 is not simulated). */
+export function isIPv4(s: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+  return !!m && m.slice(1).every((p) => Number(p) <= 255);
 }
 
 /** C atoi: leading digits, 0 when none. */
@@ -355,9 +378,4 @@ export function resetMasterAndChangeAddress(c: Ctx, master: SentinelInstance, ho
     if (slave) sentinelEvent(c, '+slave', at(slave, master));
   }
   flushConfig(c.s);
-}
-
-export function masterOf(s: SentinelState, ri: SentinelInstance): SentinelInstance | undefined {
-  for (const m of s.masters) if (m === ri || m.slaves.includes(ri) || m.sentinels.includes(ri)) return m;
-  return undefined;
 }

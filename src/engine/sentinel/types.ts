@@ -117,6 +117,9 @@ export interface SentinelInstance {
   slaves: SentinelInstance[];
   quorum: number;
   parallelSyncs: number;
+  /** auth-pass / auth-user: sent with AUTH on every connection to the master and its replicas. */
+  authPass: string | null;
+  authUser: string | null;
 
   // Replica specific.
   masterLinkDownMs: number;
@@ -150,6 +153,8 @@ export interface SentinelMasterConf {
   failoverTimeoutMs: number;
   parallelSyncs: number;
   masterRebootDownAfterMs: number;
+  authPass: string | null;
+  authUser: string | null;
   configEpoch: number;
   leaderEpoch: number;
   knownReplicas: [string, number][];
