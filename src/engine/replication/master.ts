@@ -100,7 +100,8 @@ export function feedStream(w: WorldState, node: NodeState, argv: string[], kind:
     else r.pending.push(pending);
   }
   // Redis trims when a new block was added, and when a replica's output moves on.
-  if (added || repl.backlog.histlen > backlogSize) trimBacklog(node);
+  const b = repl.backlog;
+  if (added || (b.blocks.length > 1 && b.histlen - b.blocks[0].size > backlogSize)) trimBacklog(node);
 }
 
 /** replicationFeedSlaves for a master: SELECT first when the db changes. */

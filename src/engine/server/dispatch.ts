@@ -34,8 +34,19 @@ function H(): DispatchHooks {
 }
 
 /** The command spec for argv, descending into a container's subcommand. */
+/** Command names as typed -> lower case (clients repeat the same few spellings). */
+const lowerNames = new Map<string, string>();
+function lowerName(name: string): string {
+  let l = lowerNames.get(name);
+  if (l === undefined) {
+    l = name.toLowerCase();
+    if (lowerNames.size < 4096) lowerNames.set(name, l);
+  }
+  return l;
+}
+
 export function resolveCommand(node: NodeState, argv: string[]): CommandSpec | undefined {
-  const top = H().lookup(node, argv[0].toLowerCase());
+  const top = H().lookup(node, lowerName(argv[0]));
   if (!top) return undefined;
   if (top.subcommands) {
     if (argv.length < 2) return top;
