@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimedInput } from '../src/engine/api';
 import { Session } from '../src/engine/session';
-import { World } from '../src/engine/world';
+import type { World } from '../src/engine/world';
 
 function script(): TimedInput[] {
   const inputs: TimedInput[] = [];
