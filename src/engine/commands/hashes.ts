@@ -6,7 +6,7 @@
 import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int } from '../resp/reply';
 import { byteLength } from '../resp/encode';
 import type { CommandSpec, Exec } from './types';
-import { LD_ZERO, LLONG_MAX, LLONG_MIN, intReply, ldAdd, ldIsNanOrInf, ldToHuman, string2ld, string2ll } from './util';
+import { LD_ZERO, deleteMembers, LLONG_MAX, LLONG_MIN, intReply, ldAdd, ldIsNanOrInf, ldToHuman, string2ld, string2ll } from './util';
 
 const WRONGTYPE = err(E.wrongType);
 const EMPTY_ARRAY: Reply = { t: 'array', a: [] };
@@ -86,22 +86,7 @@ function hgetallGeneric(x: Exec, keys: boolean, vals: boolean): Reply {
 
 /** HDEL: the key goes once its last field is deleted (remaining arguments are ignored). */
 function hdelCommand(x: Exec): Reply {
-  const key = x.argv[1];
-  const o = x.lookupWrite(key);
-  if (o === undefined) return int(0);
-  if (o.type !== 'hash') return WRONGTYPE;
-  let deleted = 0;
-  for (let j = 2; j < x.argv.length; j++) {
-    if (o.v.delete(x.argv[j])) {
-      deleted++;
-      if (o.v.size === 0) {
-        x.dbDelete(key);
-        break;
-      }
-    }
-  }
-  if (deleted > 0) x.dirty(deleted);
-  return int(deleted);
+  return deleteMembers(x, 'hash');
 }
 
 function hlenCommand(x: Exec): Reply {

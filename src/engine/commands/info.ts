@@ -12,7 +12,8 @@ const EVERYTHING = ['server', 'clients', 'memory', 'persistence', 'stats', 'repl
 
 const sec = (ms: number): number => Math.floor(ms / 1000);
 
-function serverSection(w: WorldState, n: NodeState): string {
+/** `# Server`; Sentinel prints the same section with its own mode and config file. */
+export function serverSection(w: WorldState, n: NodeState, mode = 'standalone', configFile = ''): string {
   const up = w.nowMs - n.startedAtMs;
   return [
     '# Server',
@@ -20,7 +21,7 @@ function serverSection(w: WorldState, n: NodeState): string {
     'redis_git_sha1:00000000',
     'redis_git_dirty:0',
     'redis_build_id:replica-lab',
-    'redis_mode:standalone',
+    `redis_mode:${mode}`,
     'os:Replica Lab simulation',
     'arch_bits:64',
     'monotonic_clock:POSIX clock_gettime',
@@ -38,7 +39,7 @@ function serverSection(w: WorldState, n: NodeState): string {
     'configured_hz:10',
     `lru_clock:${sec(w.nowMs) % 16777216}`,
     'executable:/usr/bin/redis-server',
-    'config_file:',
+    `config_file:${configFile}`,
     'io_threads_active:0',
   ].join('\r\n');
 }

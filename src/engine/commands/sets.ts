@@ -16,7 +16,7 @@
 import { E, NULL_BULK, type Reply, bulk, bulks, err, int } from '../resp/reply';
 import type { RObj } from '../server/db';
 import type { CommandSpec, Exec } from './types';
-import { errFmt, string2ll } from './util';
+import { deleteMembers, errFmt, string2ll } from './util';
 
 const WRONGTYPE = err(E.wrongType);
 const EMPTY_ARRAY: Reply = { t: 'array', a: [] };
@@ -69,22 +69,7 @@ function saddCommand(x: Exec): Reply {
 
 /** SREM: the key goes with its last member (remaining arguments are ignored). */
 function sremCommand(x: Exec): Reply {
-  const key = x.argv[1];
-  const o = x.lookupWrite(key);
-  if (o === undefined) return int(0);
-  if (o.type !== 'set') return WRONGTYPE;
-  let deleted = 0;
-  for (let j = 2; j < x.argv.length; j++) {
-    if (o.v.delete(x.argv[j])) {
-      deleted++;
-      if (o.v.size === 0) {
-        x.dbDelete(key);
-        break;
-      }
-    }
-  }
-  if (deleted > 0) x.dirty(deleted);
-  return int(deleted);
+  return deleteMembers(x, 'set');
 }
 
 function smembersCommand(x: Exec): Reply {

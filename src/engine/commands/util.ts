@@ -6,7 +6,7 @@
 
 import type { Exec } from './types';
 import { byteLength } from '../resp/encode';
-import { type Reply, err, int } from '../resp/reply';
+import { E, type Reply, err, int } from '../resp/reply';
 
 export const LLONG_MAX = 9223372036854775807n;
 export const LLONG_MIN = -9223372036854775808n;
@@ -496,4 +496,28 @@ export function stringMatch(pattern: string, s: string, nocase: boolean): boolea
   const p = signedBytes(pattern);
   const b = signedBytes(s);
   return matchImpl(p, 0, p.length, b, 0, b.length, nocase, { v: false });
+}
+
+/**
+ * HDEL / SREM: delete fields or members one by one; the key goes with its
+ * last one and the remaining arguments are then ignored. server.dirty counts
+ * each deletion, so the command is propagated only when one happened.
+ */
+export function deleteMembers(x: Exec, type: 'hash' | 'set'): Reply {
+  const key = x.argv[1];
+  const o = x.lookupWrite(key);
+  if (o === undefined) return int(0);
+  if (o.type !== type || (o.type !== 'hash' && o.type !== 'set')) return err(E.wrongType);
+  let deleted = 0;
+  for (let j = 2; j < x.argv.length; j++) {
+    if (o.v.delete(x.argv[j])) {
+      deleted++;
+      if (o.v.size === 0) {
+        x.dbDelete(key);
+        break;
+      }
+    }
+  }
+  if (deleted > 0) x.dirty(deleted);
+  return int(deleted);
 }

@@ -4,6 +4,7 @@
 // subcommands and their replies follow sentinelCommand() and
 // addReplySentinelRedisInstance() field by field.
 
+import { serverSection } from '../commands/info';
 import { commandTable } from '../commands/index';
 import { pubsubCommands } from '../commands/pubsub';
 import type { CommandSpec, CommandTable, Exec } from '../commands/types';
@@ -446,38 +447,6 @@ const sentinelSubcommands: CommandSpec[] = [
 
 // ---------------------------------------------------------------- INFO
 
-const sec = (ms: number): number => Math.floor(ms / 1000);
-
-function serverSection(w: WorldState, n: NodeState): string {
-  const up = w.nowMs - n.startedAtMs;
-  return [
-    '# Server',
-    'redis_version:7.0.15',
-    'redis_git_sha1:00000000',
-    'redis_git_dirty:0',
-    'redis_build_id:replica-lab',
-    'redis_mode:sentinel',
-    'os:Replica Lab simulation',
-    'arch_bits:64',
-    'monotonic_clock:POSIX clock_gettime',
-    'multiplexing_api:epoll',
-    'atomicvar_api:c11-builtin',
-    'gcc_version:12.2.0',
-    'process_id:1',
-    'process_supervised:no',
-    `run_id:${n.runId}`,
-    `tcp_port:${n.port}`,
-    `server_time_usec:${w.nowMs * 1000}`,
-    `uptime_in_seconds:${sec(up)}`,
-    `uptime_in_days:${Math.floor(up / 86_400_000)}`,
-    'hz:10',
-    'configured_hz:10',
-    `lru_clock:${sec(w.nowMs) % 16777216}`,
-    'executable:/usr/bin/redis-server',
-    'config_file:/etc/redis/sentinel.conf',
-    'io_threads_active:0',
-  ].join('\r\n');
-}
 
 function clientsSection(n: NodeState): string {
   const clients = Object.values(n.clients).length;
@@ -511,7 +480,7 @@ const info = (x: Exec): Reply => {
   const sections = new Set(args.length === 0 || all ? ['server', 'clients', 'cpu', 'stats', 'sentinel'] : args);
   if (args.includes('default')) for (const s of ['server', 'clients', 'cpu', 'stats', 'sentinel']) sections.add(s);
   const parts: string[] = [];
-  if (sections.has('server')) parts.push(serverSection(c.w, c.node));
+  if (sections.has('server')) parts.push(serverSection(c.w, c.node, 'sentinel', '/etc/redis/sentinel.conf'));
   if (sections.has('clients')) parts.push(clientsSection(c.node));
   if (sections.has('stats')) parts.push(statsSection(c.node));
   if (sections.has('cpu')) parts.push(cpuSection(c.w, c.node));
