@@ -4,7 +4,7 @@
 
 import type { TimedInput } from './api';
 import { World } from './world';
-import type { WorldState } from './world-state';
+import type { WorldSnapshot } from './snapshot';
 
 export interface SessionOptions {
   seed: number;
@@ -17,7 +17,7 @@ export class Session {
   world: World;
   readonly seed: number;
   readonly inputs: TimedInput[] = [];
-  private snapshots: { atMs: number; inputCount: number; state: WorldState }[] = [];
+  private snapshots: { atMs: number; inputCount: number; state: WorldSnapshot }[] = [];
   private readonly everyMs: number;
   private readonly trace: boolean;
 

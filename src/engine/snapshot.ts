@@ -5,19 +5,52 @@
 //   changed after they are made, so copies share them;
 // - lists, hashes and sets are changed in place, so they are copied;
 // everything else (small) goes through structuredClone.
+// A stored snapshot keeps each keyspace as two flat arrays (keys, values):
+// cheaper to take and half the memory of a Map; restoring builds the Maps.
 
-import type { RedisDb } from './server/db';
+import type { RObj, RedisDb } from './server/db';
 import { cloneObj } from './server/db';
 import type { WorldState } from './world-state';
 
-function cloneDb(db: RedisDb): RedisDb {
-  if (db.dict.size === 0) return { id: db.id, dict: new Map(), expires: new Map() };
-  const dict = new Map(db.dict);
-  for (const [k, v] of db.dict) if (v.type !== 'string') dict.set(k, cloneObj(v));
-  return { id: db.id, dict, expires: db.expires.size ? new Map(db.expires) : new Map() };
+/** One database packed as parallel arrays. */
+interface PackedDb {
+  keys: string[];
+  values: RObj[];
+  expires: [string, number][];
 }
 
-export function cloneWorldState(s: WorldState): WorldState {
+export interface WorldSnapshot {
+  /** The world with every node's `dbs` emptied. */
+  state: WorldState;
+  /** Per node (in nodeOrder), per db index: the packed keyspace. */
+  dbs: PackedDb[][];
+}
+
+function packDb(db: RedisDb): PackedDb {
+  const n = db.dict.size;
+  const keys = new Array<string>(n);
+  const values = new Array<RObj>(n);
+  let i = 0;
+  for (const [k, v] of db.dict) {
+    keys[i] = k;
+    values[i] = v.type === 'string' ? v : cloneObj(v);
+    i++;
+  }
+  return { keys, values, expires: db.expires.size ? [...db.expires] : [] };
+}
+
+function unpackDb(id: number, p: PackedDb): RedisDb {
+  const dict = new Map<string, RObj>();
+  const { keys, values } = p;
+  for (let i = 0; i < keys.length; i++) {
+    const v = values[i];
+    dict.set(keys[i], v.type === 'string' ? v : cloneObj(v));
+  }
+  return { id, dict, expires: new Map(p.expires) };
+}
+
+/** A copy of everything but the keyspaces (which the caller handles). */
+function cloneShell(s: WorldState): { copy: WorldState; saved: { dbs: RedisDb[]; disk: WorldState['nodes'][string]['disk']; items: unknown[] | undefined; image: unknown[] | undefined }[] } {
   const heapItems = s.heap.items;
   const trace = s.trace;
   const saved = s.nodeOrder.map((name) => {
@@ -42,22 +75,35 @@ export function cloneWorldState(s: WorldState): WorldState {
       const d = saved[i];
       n.dbs = d.dbs;
       n.disk = d.disk;
-      if (n.repl.backlog && d.items) n.repl.backlog.items = d.items;
-      if (n.bgsave && d.image) n.bgsave.image = d.image;
+      if (n.repl.backlog && d.items) n.repl.backlog.items = d.items as typeof n.repl.backlog.items;
+      if (n.bgsave && d.image) n.bgsave.image = d.image as typeof n.bgsave.image;
     });
   }
   copy.heap.items = heapItems.slice();
   s.nodeOrder.forEach((name, i) => {
     const n = copy.nodes[name];
     const d = saved[i];
-    n.dbs = d.dbs.map(cloneDb);
     n.disk = { rdb: d.disk.rdb, aof: d.disk.aof };
     if (n.repl.backlog && d.items) {
       const b = n.repl.backlog;
-      b.items = d.items.slice(b.itemHead);
+      b.items = (d.items as typeof b.items).slice(b.itemHead);
       b.itemHead = 0;
     }
-    if (n.bgsave && d.image) n.bgsave.image = d.image;
+    if (n.bgsave && d.image) n.bgsave.image = d.image as typeof n.bgsave.image;
+  });
+  return { copy, saved };
+}
+
+export function takeSnapshot(s: WorldState): WorldSnapshot {
+  const { copy, saved } = cloneShell(s);
+  return { state: copy, dbs: saved.map((d) => d.dbs.map(packDb)) };
+}
+
+/** A live world state from a snapshot; the snapshot stays usable. */
+export function restoreSnapshot(snap: WorldSnapshot): WorldState {
+  const { copy } = cloneShell(snap.state);
+  copy.nodeOrder.forEach((name, i) => {
+    copy.nodes[name].dbs = snap.dbs[i].map((p, id) => unpackDb(id, p));
   });
   return copy;
 }

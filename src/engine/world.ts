@@ -40,7 +40,7 @@ import {
   sentinelStart,
   sentinelTimer,
 } from './sentinel/index';
-import { cloneWorldState } from './snapshot';
+import { type WorldSnapshot, restoreSnapshot, takeSnapshot } from './snapshot';
 import { createHeap, heapPeek, heapPop, heapPush } from './sim/scheduler';
 import type { TraceEvent } from './trace';
 import { EPOCH_MS, type SimEvent, type WorldState } from './world-state';
@@ -391,12 +391,12 @@ export class World implements EngineApi {
   }
 
   /** A copy of the whole world (see snapshot.ts for what is shared). */
-  snapshot(): WorldState {
-    return cloneWorldState(this.state);
+  snapshot(): WorldSnapshot {
+    return takeSnapshot(this.state);
   }
 
-  static restore(snap: WorldState): World {
-    return new World({ state: cloneWorldState(snap) });
+  static restore(snap: WorldSnapshot): World {
+    return new World({ state: restoreSnapshot(snap) });
   }
 
   views(): NodeView[] {
