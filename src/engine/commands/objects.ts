@@ -70,6 +70,7 @@ const OBJ_SHARED_REFCOUNT = 2147483647;
 export function objectEncoding(o: RObj, cfg: Record<string, string>): string {
   switch (o.type) {
     case 'string': {
+      if (o.raw) return 'raw';
       const n = string2ll(o.v);
       if (n !== null && o.v.length <= 20) return 'int';
       return byteLength(o.v) <= 44 ? 'embstr' : 'raw';

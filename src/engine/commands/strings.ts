@@ -217,7 +217,7 @@ function setrangeCommand(x: Exec): Reply {
     cur = o.v;
   }
   const next = byteOverwrite(cur, offset, value);
-  x.setKey(key, { type: 'string', v: next }, true);
+  x.setKey(key, { type: 'string', v: next, raw: true }, true);
   x.dirty();
   return int(byteLength(next));
 }
@@ -320,7 +320,7 @@ function appendCommand(x: Exec): Reply {
     const addLen = byteLength(add);
     const tooLong = checkStringLength(x, curLen, addLen);
     if (tooLong) return tooLong;
-    x.setKey(key, { type: 'string', v: o.v + add }, true);
+    x.setKey(key, { type: 'string', v: o.v + add, raw: true }, true);
     total = curLen + addLen;
   }
   x.dirty();

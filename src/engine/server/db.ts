@@ -2,7 +2,8 @@
 // expire times (absolute unix ms), as in Redis' `redisDb`.
 
 export type RObj =
-  | { type: 'string'; v: string }
+  /** `raw`: changed in place by APPEND/SETRANGE, which Redis never re-encodes (OBJECT ENCODING says raw). */
+  | { type: 'string'; v: string; raw?: boolean }
   | { type: 'list'; v: string[] }
   | { type: 'hash'; v: Map<string, string> }
   | { type: 'set'; v: Set<string> };
@@ -61,7 +62,8 @@ export function dbsFromImage(image: readonly DbImage[]): RedisDb[] {
   const dbs = createDbs();
   for (const img of image) {
     const db = dbs[img.id];
-    for (const [k, v] of img.entries) db.dict.set(k, cloneObj(v));
+    // Loading an RDB encodes every string afresh: nothing is "raw" after a load.
+    for (const [k, v] of img.entries) db.dict.set(k, v.type === 'string' && v.raw ? { type: 'string', v: v.v } : cloneObj(v));
     for (const [k, t] of img.expires) db.expires.set(k, t);
   }
   return dbs;
