@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimedInput } from '../src/engine/api';
 import { Session } from '../src/engine/session';
-import type { World } from '../src/engine/world';
+import { World } from '../src/engine/world';
 
 function script(): TimedInput[] {
   const inputs: TimedInput[] = [];
@@ -100,5 +100,27 @@ describe('the engine is deterministic', () => {
     s.input({ t: 'command', node: 'm', argv: ['SET', 'k', 'new-future'] });
     const v = s.world.state.nodes.m.dbs[0].dict.get('k');
     expect(v).toEqual({ type: 'string', v: 'new-future' });
+  });
+});
+
+describe('snapshots share what never changes', () => {
+  it('a snapshot keeps the backlog it had while the live world appends, trims and compacts', () => {
+    const w = new World({ seed: 9, trace: false });
+    const m = w.addNode('m', [['repl-backlog-size', '16384'], ['repl-diskless-sync-delay', '0']]);
+    w.addNode('r', [['replicaof', `${m.host} ${m.port}`]]);
+    w.advance(2000);
+    const c = w.connect('m');
+    for (let i = 0; i < 3000; i++) w.send('m', c, ['SET', `k${i % 50}`, `value-${i}`]);
+    w.advance(10);
+    const snap = w.snapshot();
+    const b0 = w.state.nodes.m.repl.backlog!;
+    const before = JSON.stringify({ items: b0.items.slice(b0.itemHead), offset: b0.offset, histlen: b0.histlen });
+    // The live world goes on: thousands more commands, whole blocks trimmed, the list compacted.
+    for (let i = 0; i < 20_000; i++) w.send('m', c, ['SET', `k${i % 50}`, `later-${i}`]);
+    w.advance(10);
+    const restored = World.restore(snap);
+    const b1 = restored.state.nodes.m.repl.backlog!;
+    expect(JSON.stringify({ items: b1.items.slice(b1.itemHead), offset: b1.offset, histlen: b1.histlen })).toBe(before);
+    expect(restored.state.nodes.m.dbs[0].dict.get('k0')).toEqual({ type: 'string', v: 'value-2950' });
   });
 });

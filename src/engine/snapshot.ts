@@ -24,6 +24,13 @@ export interface WorldSnapshot {
   state: WorldState;
   /** Per node (in nodeOrder), per db index: the packed keyspace. */
   dbs: PackedDb[][];
+  /**
+   * Per node: the end of its backlog's command list when the snapshot was
+   * taken. The list itself is shared with the live world, which only appends
+   * to it (and replaces it by a fresh array when it compacts), so the items
+   * [itemHead, end) stay as they were.
+   */
+  backlogEnds: number[];
 }
 
 function packDb(db: RedisDb): PackedDb {
@@ -50,7 +57,7 @@ function unpackDb(id: number, p: PackedDb): RedisDb {
 }
 
 /** A copy of everything but the keyspaces (which the caller handles). */
-function cloneShell(s: WorldState): { copy: WorldState; saved: { dbs: RedisDb[]; disk: WorldState['nodes'][string]['disk']; items: unknown[] | undefined; image: unknown[] | undefined }[] } {
+function cloneShell(s: WorldState, shareItems: boolean, itemEnds?: number[]): { copy: WorldState; saved: { dbs: RedisDb[]; disk: WorldState['nodes'][string]['disk']; items: unknown[] | undefined; image: unknown[] | undefined }[] } {
   const heapItems = s.heap.items;
   const trace = s.trace;
   const saved = s.nodeOrder.map((name) => {
@@ -86,8 +93,12 @@ function cloneShell(s: WorldState): { copy: WorldState; saved: { dbs: RedisDb[];
     n.disk = { rdb: d.disk.rdb, aof: d.disk.aof };
     if (n.repl.backlog && d.items) {
       const b = n.repl.backlog;
-      b.items = (d.items as typeof b.items).slice(b.itemHead);
-      b.itemHead = 0;
+      const items = d.items as typeof b.items;
+      if (shareItems) b.items = items;
+      else {
+        b.items = items.slice(b.itemHead, itemEnds ? itemEnds[i] : items.length);
+        b.itemHead = 0;
+      }
     }
     if (n.bgsave && d.image) n.bgsave.image = d.image as typeof n.bgsave.image;
   });
@@ -95,13 +106,13 @@ function cloneShell(s: WorldState): { copy: WorldState; saved: { dbs: RedisDb[];
 }
 
 export function takeSnapshot(s: WorldState): WorldSnapshot {
-  const { copy, saved } = cloneShell(s);
-  return { state: copy, dbs: saved.map((d) => d.dbs.map(packDb)) };
+  const { copy, saved } = cloneShell(s, true);
+  return { state: copy, dbs: saved.map((d) => d.dbs.map(packDb)), backlogEnds: saved.map((d) => d.items?.length ?? 0) };
 }
 
 /** A live world state from a snapshot; the snapshot stays usable. */
 export function restoreSnapshot(snap: WorldSnapshot): WorldState {
-  const { copy } = cloneShell(snap.state);
+  const { copy } = cloneShell(snap.state, false, snap.backlogEnds);
   copy.nodeOrder.forEach((name, i) => {
     copy.nodes[name].dbs = snap.dbs[i].map((p, id) => unpackDb(id, p));
   });
