@@ -60,7 +60,8 @@ export type SimEvent =
   | { t: 'established'; conn: number }
   | { t: 'refused'; conn: number }
   | { t: 'closed'; conn: number; side: 0 | 1; reason: string }
-  | { t: 'bgsave-done'; node: string; epoch: number }
+  /** `fork`: which child (stats.totalForks when it was forked), so a stale notice never ends a later one. */
+  | { t: 'bgsave-done'; node: string; epoch: number; fork: number }
   | { t: 'bulk-sent'; node: string; epoch: number; client: number }
   | { t: 'wait-timeout'; node: string; epoch: number; client: number }
   | { t: 'failover-timeout'; node: string; epoch: number };

@@ -505,7 +505,7 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
       const n = nodeIfLive(w, ev.node, ev.epoch);
       if (!n) return;
       const bg = n.bgsave;
-      if (!bg) return;
+      if (!bg || bg.fork !== ev.fork) return;
       const forSync = bg.target === 'disk' && n.repl.replicas.some((r) => r.state === 'wait_bgsave_end');
       onBgsaveDone(w, n, (node, done) => writeBgsaveResult(w, node, done, forSync));
       return;

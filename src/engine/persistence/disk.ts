@@ -23,6 +23,17 @@ export interface DiskState {
   aof: DbImage[] | null;
 }
 
+/**
+ * The parent notices that a fork child exited in serverCron (checkChildrenDone,
+ * 10 times a second): the first cron tick at or after `endMs`. Cron ticks fall
+ * at start + 1 + 100k ms.
+ */
+export function childNoticedAtMs(startedAtMs: number, endMs: number): number {
+  const first = startedAtMs + 1;
+  if (endMs <= first) return first;
+  return first + Math.ceil((endMs - first) / 100) * 100;
+}
+
 export function emptyDisk(): DiskState {
   return { rdb: null, aof: null };
 }

@@ -7,7 +7,7 @@ import { cfgBool, cfgSavePoints } from '../server/config';
 import { imageOfDbs } from '../server/db';
 import type { BgsaveState, NodeState, ReplInfo } from '../server/types';
 import type { WorldState } from '../world-state';
-import { keysIn, rdbSizeOf } from './disk';
+import { childNoticedAtMs, keysIn, rdbSizeOf } from './disk';
 
 /** rdbPopulateSaveInfo: an RDB carries repl info when there is a backlog (master) or a master link (replica). */
 export function replInfoForSave(node: NodeState): ReplInfo | null {
@@ -40,8 +40,8 @@ export function rdbSaveBackground(w: WorldState, node: NodeState): void {
   node.rdbSaves++;
   node.stats.totalForks++;
   const endMs = w.nowMs + 1 + Math.ceil(bytes / 200_000);
-  node.bgsave = { target: 'disk', startMs: w.nowMs, endMs, image, replInfo: replInfoForSave(node), dirtyAtStart: node.dirty, replicaClientIds: [], rdbBytes: bytes };
-  heapPush(w.heap, endMs, { t: 'bgsave-done', node: node.name, epoch: node.epoch });
+  node.bgsave = { fork: node.stats.totalForks, target: 'disk', startMs: w.nowMs, endMs, image, replInfo: replInfoForSave(node), dirtyAtStart: node.dirty, replicaClientIds: [], rdbBytes: bytes };
+  heapPush(w.heap, childNoticedAtMs(node.startedAtMs, endMs), { t: 'bgsave-done', node: node.name, epoch: node.epoch, fork: node.stats.totalForks });
 }
 
 /** The child of a disk BGSAVE exited: the file is in place. */

@@ -11,7 +11,7 @@ import { randomHexId } from '../sim/prng';
 import { imageOfDbs } from '../server/db';
 import type { BgsaveState, ClientState, NodeState, PendingStreamItem, ReplInfo, ReplicaLink } from '../server/types';
 import { cfgBool, cfgInt } from '../server/config';
-import { keysIn, rdbSizeOf } from '../persistence/disk';
+import { childNoticedAtMs, keysIn, rdbSizeOf } from '../persistence/disk';
 import type { MsgKind } from '../trace';
 import type { WorldState } from '../world-state';
 import { type BacklogItem, backlogFeed, backlogItemsFrom, backlogTrim, commandPieces, createBacklog } from './backlog';
@@ -306,13 +306,13 @@ export function startBgsaveForReplication(w: WorldState, node: NodeState): void 
       const conn = w.conns[r.conn];
       if (conn) doneMs = Math.max(doneMs, Math.ceil(conn.dirs[1].freeAtMs) + 1);
     }
-    node.bgsave = { target: 'socket', startMs: w.nowMs, endMs: doneMs, image: [], replInfo, dirtyAtStart: node.dirty, replicaClientIds: waiting.map((r) => r.clientId), rdbBytes };
-    heapPush(w.heap, doneMs, { t: 'bgsave-done', node: node.name, epoch: node.epoch });
+    node.bgsave = { fork: node.stats.totalForks, target: 'socket', startMs: w.nowMs, endMs: doneMs, image: [], replInfo, dirtyAtStart: node.dirty, replicaClientIds: waiting.map((r) => r.clientId), rdbBytes };
+    heapPush(w.heap, childNoticedAtMs(node.startedAtMs, doneMs), { t: 'bgsave-done', node: node.name, epoch: node.epoch, fork: node.stats.totalForks });
   } else {
     node.rdbSaves++;
     const endMs = w.nowMs + rdbWriteMs(rdbBytes);
-    node.bgsave = { target: 'disk', startMs: w.nowMs, endMs, image, replInfo, dirtyAtStart: node.dirty, replicaClientIds: [], rdbBytes };
-    heapPush(w.heap, endMs, { t: 'bgsave-done', node: node.name, epoch: node.epoch });
+    node.bgsave = { fork: node.stats.totalForks, target: 'disk', startMs: w.nowMs, endMs, image, replInfo, dirtyAtStart: node.dirty, replicaClientIds: [], rdbBytes };
+    heapPush(w.heap, childNoticedAtMs(node.startedAtMs, endMs), { t: 'bgsave-done', node: node.name, epoch: node.epoch, fork: node.stats.totalForks });
   }
 }
 
@@ -377,6 +377,9 @@ export function onBulkSent(w: WorldState, node: NodeState, clientId: number): vo
 
 /** REPLCONF ACK <offset> from a replica. */
 export function onReplconfAck(w: WorldState, node: NodeState, r: ReplicaLink, offset: number): void {
+  // The ACK may come before the cron noticed the diskless child exit: check now.
+  const bg = node.bgsave;
+  if (r.state === 'wait_bgsave_end' && bg?.target === 'socket' && bg.endMs <= w.nowMs) onBgsaveDone(w, node, () => {});
   if (offset > r.ackOffset) r.ackOffset = offset;
   r.ackTimeMs = w.nowMs;
   r.lastInteractionMs = w.nowMs;

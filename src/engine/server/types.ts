@@ -206,6 +206,8 @@ export interface NodeStats {
 }
 
 export interface BgsaveState {
+  /** The fork's number (stats.totalForks right after it). */
+  fork: number;
   /** Disk: writes dump.rdb. Socket: diskless replication transfer. */
   target: 'disk' | 'socket';
   startMs: number;
