@@ -44,10 +44,14 @@ export function serverSection(w: WorldState, n: NodeState, mode = 'standalone', 
   ].join('\r\n');
 }
 
-function clientsSection(n: NodeState): string {
+/** `# Clients`; Sentinel prints the same section for its own connections. */
+export function clientsSection(connected: number, blocked: number): string {
+  return ['# Clients', `connected_clients:${connected}`, 'cluster_connections:0', 'maxclients:10000', 'client_recent_max_input_buffer:0', 'client_recent_max_output_buffer:0', `blocked_clients:${blocked}`, 'tracking_clients:0', 'clients_in_timeout_table:0'].join('\r\n');
+}
+
+function nodeClientsSection(n: NodeState): string {
   const normal = Object.values(n.clients).filter((c) => c.kind === 'normal');
-  const blocked = normal.filter((c) => c.blocked).length;
-  return ['# Clients', `connected_clients:${normal.length}`, 'cluster_connections:0', 'maxclients:10000', 'client_recent_max_input_buffer:0', 'client_recent_max_output_buffer:0', `blocked_clients:${blocked}`, 'tracking_clients:0', 'clients_in_timeout_table:0'].join('\r\n');
+  return clientsSection(normal.length, normal.filter((c) => c.blocked).length);
 }
 
 function memorySection(n: NodeState): string {
@@ -233,7 +237,7 @@ function section(w: WorldState, n: NodeState, name: string): string | null {
     case 'server':
       return serverSection(w, n);
     case 'clients':
-      return clientsSection(n);
+      return nodeClientsSection(n);
     case 'memory':
       return memorySection(n);
     case 'persistence':

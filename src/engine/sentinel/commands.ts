@@ -4,7 +4,7 @@
 // subcommands and their replies follow sentinelCommand() and
 // addReplySentinelRedisInstance() field by field.
 
-import { serverSection } from '../commands/info';
+import { clientsSection, serverSection } from '../commands/info';
 import { commandTable } from '../commands/index';
 import { pubsubCommands } from '../commands/pubsub';
 import type { CommandSpec, CommandTable, Exec } from '../commands/types';
@@ -448,11 +448,6 @@ const sentinelSubcommands: CommandSpec[] = [
 // ---------------------------------------------------------------- INFO
 
 
-function clientsSection(n: NodeState): string {
-  const clients = Object.values(n.clients).length;
-  return ['# Clients', `connected_clients:${clients}`, 'cluster_connections:0', 'maxclients:10000', 'client_recent_max_input_buffer:0', 'client_recent_max_output_buffer:0', 'blocked_clients:0', 'tracking_clients:0', 'clients_in_timeout_table:0'].join('\r\n');
-}
-
 function statsSection(n: NodeState): string {
   const s = n.stats;
   return [
@@ -481,7 +476,7 @@ const info = (x: Exec): Reply => {
   if (args.includes('default')) for (const s of ['server', 'clients', 'cpu', 'stats', 'sentinel']) sections.add(s);
   const parts: string[] = [];
   if (sections.has('server')) parts.push(serverSection(c.w, c.node, 'sentinel', '/etc/redis/sentinel.conf'));
-  if (sections.has('clients')) parts.push(clientsSection(c.node));
+  if (sections.has('clients')) parts.push(clientsSection(Object.values(c.node.clients).length, 0));
   if (sections.has('stats')) parts.push(statsSection(c.node));
   if (sections.has('cpu')) parts.push(cpuSection(c.w, c.node));
   if (sections.has('sentinel')) {
