@@ -37,7 +37,11 @@ export type Input =
   | { t: 'partition'; groups: string[][] }
   /** Reset every TCP connection between two nodes (both ends see it closed). */
   | { t: 'reset'; a: string; b: string }
-  | { t: 'heal' };
+  | { t: 'heal' }
+  /** Network properties of every pair of nodes not given its own with `link` (the lab uses a visible latency). */
+  | { t: 'default-link'; props: Partial<LinkProps> }
+  /** Stop a node's process and take it out of the world (its name is not reused). */
+  | { t: 'remove'; node: string };
 
 export interface TimedInput {
   atMs: number;

@@ -43,6 +43,12 @@ export class Session {
     this.world.apply(input);
   }
 
+  /** Open a client connection now (recorded like any input); returns its id. */
+  connect(node: string): number {
+    this.inputs.push({ atMs: this.world.nowMs, input: { t: 'connect', node } });
+    return this.world.connect(node);
+  }
+
   /** Let virtual time pass, taking snapshots on the way. */
   advanceTo(targetMs: number): void {
     for (;;) {

@@ -4,6 +4,7 @@
 
 import type { EngineApi, Input, LinkProps, NodeAddress, NodeView, TimedInput } from './api';
 import { commandTable, isContainerCommand } from './commands/index';
+import { infoString } from './commands/info';
 import { setPubsubDeliver } from './commands/pubsub';
 import { DEFAULT_LINK, closeConn, getLink, holdOnCutLink, receiverOf, resetConns, sendMsg, setLink } from './net/network';
 import { checkSavePoints, removeRdbUsedToSyncReplicas, writeBgsaveResult } from './persistence/rdb';
@@ -300,6 +301,24 @@ export class World implements EngineApi {
     for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) setLink(this.state, names[i], names[j], { cut: false });
   }
 
+  setDefaultLink(props: Partial<LinkProps>): void {
+    this.log({ t: 'default-link', props });
+    this.state.defaultLink = { ...this.state.defaultLink, ...props };
+  }
+
+  /**
+   * Take a node out of the world: its process stops (peers see their
+   * connections reset) and it no longer listens, so reconnecting to its port
+   * is refused. Its state stays under its name, which is not reused.
+   */
+  removeNode(node: string): void {
+    const n = this.node(node);
+    this.log({ t: 'remove', node });
+    crashNode(this.state, n);
+    wipeDisk(n);
+    this.state.nodeOrder = this.state.nodeOrder.filter((x) => x !== node);
+  }
+
   /** Apply one logged input (replay). Commands are sent without waiting for their replies. */
   apply(input: Input): void {
     switch (input.t) {
@@ -341,7 +360,25 @@ export class World implements EngineApi {
       case 'reset':
         this.resetConnections(input.a, input.b);
         return;
+      case 'default-link':
+        this.setDefaultLink(input.props);
+        return;
+      case 'remove':
+        this.removeNode(input.node);
+        return;
     }
+  }
+
+  /** The next scheduled event: when, and whether it delivers a message (null when nothing is queued). */
+  peekNextEvent(): { atMs: number; delivers: boolean } | null {
+    const next = heapPeek(this.state.heap);
+    return next ? { atMs: next.atMs, delivers: next.ev.t === 'deliver' } : null;
+  }
+
+  /** INFO (default sections) of a running node, as the command would print it, without running a command. */
+  infoText(node: string): string | null {
+    const n = this.state.nodes[node];
+    return n?.up ? infoString(this.state, n, []) : null;
   }
 
   /** Run one event; false when none is queued. */
