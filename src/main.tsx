@@ -1,24 +1,19 @@
-// Entry point of the page: reads the URL (language, seed), then renders the
-// app. A rendering error shows a message in the page's language instead of
-// leaving the page blank.
+// Entry point of the page: reads the URL (language, seed, theme, a shared
+// session or a scenario), starts the engine worker and renders the lab. A
+// rendering error shows a message in the page's language instead of leaving
+// the page blank; a bad parameter shows a note and a working default.
 
 import { Component, type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { chooseLanguage, type Messages } from './i18n';
-import { App } from './ui/App';
+import { chooseLanguage, type Messages, messagesFor } from './i18n';
+import { startEngine } from './state/engineClient';
+import { type Theme, useLab } from './state/lab';
+import { decodeSession } from './state/share';
+import { readPageParams } from './state/urlParams';
+import { App, type PageProblem } from './ui/App';
+import './ui/styles/theme.css';
 
-const DEFAULT_SEED = 1;
-const MAX_SEED = 0xffff_ffff;
-
-/** `?seed=<n>` picks the engine's random seed; the same seed replays the same run. */
-function readSeed(search: string): { seed: number; rejected: string | null } {
-  const raw = new URLSearchParams(search).get('seed');
-  if (raw === null) return { seed: DEFAULT_SEED, rejected: null };
-  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-  return Number.isSafeInteger(n) && n <= MAX_SEED ? { seed: n, rejected: null } : { seed: DEFAULT_SEED, rejected: raw };
-}
-
-class PageErrorBoundary extends Component<{ messages: Messages; children: ReactNode }, { error: Error | null }> {
+class PageErrorBoundary extends Component<{ messages: () => Messages; children: ReactNode }, { error: Error | null }> {
   override state = { error: null as Error | null };
 
   static getDerivedStateFromError(error: Error) {
@@ -29,29 +24,63 @@ class PageErrorBoundary extends Component<{ messages: Messages; children: ReactN
     const { error } = this.state;
     if (!error) return this.props.children;
     return (
-      <main className="lab">
+      <main className="app">
+        <h1>Replica Lab</h1>
         <p className="failure" role="alert">
-          {this.props.messages.pageFailed(error.message)}
+          {this.props.messages().pageFailed(error.message)}
         </p>
       </main>
     );
   }
 }
 
-const search = window.location.search;
-const language = chooseLanguage(search, navigator.language);
-const seed = readSeed(search);
-const notes: string[] = [];
-if (language.rejected !== null) notes.push(language.messages.badLang(language.rejected));
-if (seed.rejected !== null) notes.push(language.messages.badSeed(seed.rejected));
+function initialTheme(fromUrl: Theme | null): Theme {
+  if (fromUrl) return fromUrl;
+  try {
+    const saved = localStorage.getItem('replica-lab:theme');
+    if (saved === 'light' || saved === 'dark') return saved;
+  } catch {
+    // No storage (private mode, sandboxed iframe): fall through to the system's preference.
+  }
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
 
-document.documentElement.lang = language.lang;
-document.title = language.messages.title;
+async function main(): Promise<void> {
+  const search = window.location.search;
+  const language = chooseLanguage(search, navigator.language);
+  const params = readPageParams(search);
+  const problems: PageProblem[] = [...params.problems];
+  if (language.rejected !== null) problems.push({ kind: 'lang', value: language.rejected.slice(0, 40) });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PageErrorBoundary messages={language.messages}>
-      <App lang={language.lang} messages={language.messages} search={search} seed={seed.seed} notes={notes} />
-    </PageErrorBoundary>
-  </StrictMode>,
-);
+  const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+  useLab.setState({ lang: language.lang, theme: initialTheme(params.theme), reducedMotion: !!motion?.matches });
+  motion?.addEventListener?.('change', (e) => useLab.setState({ reducedMotion: e.matches }));
+  document.documentElement.lang = language.lang;
+  document.documentElement.dataset.theme = useLab.getState().theme;
+
+  let session: Awaited<ReturnType<typeof decodeSession>> | null = null;
+  if (params.session !== null) {
+    session = await decodeSession(params.session);
+    if (!session.ok) problems.push({ kind: 'session', detail: session.detail });
+  }
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <PageErrorBoundary messages={() => messagesFor(useLab.getState().lang)}>
+        <App problems={problems} embed={params.embed} />
+      </PageErrorBoundary>
+    </StrictMode>,
+  );
+
+  const t = messagesFor(language.lang);
+  const shared = session?.ok ? session.session : undefined;
+  startEngine({
+    seed: shared?.seed ?? params.seed,
+    ...(shared ? { session: shared } : params.preset ? { preset: params.preset } : {}),
+    ...(params.scenario !== null && !shared ? { scenario: params.scenario } : {}),
+    // A shared moment opens paused on that moment; everything else starts playing.
+    play: !shared,
+    failed: { noAnswer: t.noAnswer, scriptFailed: t.scriptFailed },
+  });
+}
+
+main();

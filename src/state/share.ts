@@ -90,6 +90,11 @@ const isName = (x: unknown): x is string => typeof x === 'string' && /^[A-Za-z0-
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isPairs = (x: unknown): boolean => Array.isArray(x) && x.length <= 500 && x.every((p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1]));
 
+function isLinkProps(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null) return false;
+  return Object.entries(x).every(([k, v]) => (k === 'cut' ? typeof v === 'boolean' : ['latencyMs', 'bytesPerMs', 'loss'].includes(k) && isNum(v) && v >= 0));
+}
+
 /** Why `input` is not an Input the engine accepts, or null when it is. */
 function checkInput(x: unknown): string | null {
   if (typeof x !== 'object' || x === null) return 'not an object';
@@ -107,12 +112,11 @@ function checkInput(x: unknown): string | null {
       return isName(i.node) ? null : `bad ${i.t}`;
     case 'command':
       return isName(i.node) && Array.isArray(i.argv) && i.argv.length > 0 && i.argv.length <= 10_000 && i.argv.every(isStr) && (i.client === undefined || isNum(i.client)) ? null : 'bad command';
-    case 'link': {
-      if (!isName(i.a) || !isName(i.b) || typeof i.props !== 'object' || i.props === null) return 'bad link';
-      const p = i.props as Record<string, unknown>;
-      const ok = Object.entries(p).every(([k, v]) => (k === 'cut' ? typeof v === 'boolean' : ['latencyMs', 'bytesPerMs', 'loss'].includes(k) && isNum(v) && v >= 0));
-      return ok ? null : 'bad link properties';
-    }
+    case 'link':
+      if (!isName(i.a) || !isName(i.b)) return 'bad link';
+      return isLinkProps(i.props) ? null : 'bad link properties';
+    case 'default-link':
+      return isLinkProps(i.props) ? null : 'bad link properties';
     case 'partition':
       return Array.isArray(i.groups) && i.groups.every((g) => Array.isArray(g) && g.every(isName)) ? null : 'bad partition';
     case 'reset':

@@ -1,259 +1,144 @@
-// The first page of Replica Lab: the three nodes with their role and offset as
-// the engine reports them, and a redis-cli-like form to send a command to one
-// of them. The page never computes replication; it shows the worker's frames.
+// The lab page: toolbar, the diagram (topology or space-time) with playback
+// under it, and the console and INFO of the selected node beside it. The page
+// never computes replication; every part draws what the engine reported.
 
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import type { NodeView } from '../engine/api';
-import { LANGUAGE_NAMES, LANGUAGES, type Lang, type Messages } from '../i18n';
-import { TokenizeError, tokenize } from '../scenario/tokenize';
-import { type EngineToUi, PROTOCOL_VERSION, type UiToEngine } from '../worker/protocol';
-import { formatReply } from './redisCli';
+import { useEffect, useState } from 'react';
+import { LANGUAGE_NAMES, LANGUAGES, type Lang, messagesFor } from '../i18n';
+import { lab, useLab } from '../state/lab';
+import type { UrlProblem } from '../state/urlParams';
+import { withParam } from '../state/urlParams';
+import { TopologyDiagram } from './diagram/TopologyDiagram';
+import { Console } from './panels/Console';
+import { InfoPanel } from './panels/InfoPanel';
+import { LinkMenu } from './panels/LinkMenu';
+import { NodeMenu } from './panels/NodeMenu';
+import { TopologyBar } from './panels/TopologyBar';
+import { Notices } from './shell/Notices';
+import { ShareDialog } from './shell/ShareDialog';
+import './shell/shell.css';
+import { BranchDialog } from './timeline/BranchDialog';
+import { PlaybackBar } from './timeline/PlaybackBar';
+import { SpaceTimeDiagram } from './timeline/SpaceTimeDiagram';
+import { Timeline } from './timeline/Timeline';
 
-/** Names shown in the node picker before the engine's first frame arrives. */
-const DEFAULT_NODE_NAMES = ['m', 'r1', 'r2'];
-/** A worker that says nothing for this long is reported as failed, not left spinning. */
-const STARTUP_TIMEOUT_MS = 20_000;
-/** The reply log keeps the most recent entries, like a terminal's scrollback. */
-const MAX_ENTRIES = 50;
+export type PageProblem = UrlProblem | { kind: 'lang'; value: string } | { kind: 'session'; detail: string };
 
-export interface AppProps {
-  lang: Lang;
-  messages: Messages;
-  /** The page's query string, so language links keep the other parameters. */
-  search: string;
-  seed: number;
-  /** Notes about URL parameters that were not understood (already in the page's language). */
-  notes: string[];
-}
+type Menu = { kind: 'node'; node: string; anchor: DOMRect } | { kind: 'link'; a: string; b: string; anchor: DOMRect } | null;
 
-interface Entry {
-  id: number;
-  node: string;
-  text: string;
-  /** null while the reply is on its way. */
-  output: string | null;
-  isError: boolean;
-}
-
-type EngineStatus = { kind: 'starting' } | { kind: 'ready' } | { kind: 'failed'; detail: string };
-
-function useEngine(seed: number, messages: Messages) {
-  const workerRef = useRef<Worker | null>(null);
-  const argvById = useRef(new Map<number, string[]>());
-  const nextId = useRef(1);
-  const [status, setStatus] = useState<EngineStatus>({ kind: 'starting' });
-  const [nodes, setNodes] = useState<NodeView[]>([]);
-  const [entries, setEntries] = useState<Entry[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  const settle = useCallback((id: number, output: string, isError: boolean) => {
-    argvById.current.delete(id);
-    setEntries((list) => list.map((e) => (e.id === id ? { ...e, output, isError } : e)));
-  }, []);
+export function App({ problems, embed }: { problems: PageProblem[]; embed: boolean }) {
+  const lang = useLab((s) => s.lang);
+  const theme = useLab((s) => s.theme);
+  const status = useLab((s) => s.status);
+  const mainView = useLab((s) => s.mainView);
+  const t = messagesFor(lang);
+  const [menu, setMenu] = useState<Menu>(null);
+  const [sharing, setSharing] = useState(false);
 
   useEffect(() => {
-    let worker: Worker;
+    document.documentElement.lang = lang;
+    document.documentElement.dataset.theme = theme;
+    document.title = t.title;
+  }, [lang, theme, t]);
+
+  const notes = problems.map((p) => problemText(p, t, lang));
+  const switchLang = (l: Lang) => {
+    lab.setLang(l);
+    window.history.replaceState(null, '', withParam(window.location.href, 'lang', l));
+  };
+  const toggleTheme = () => {
+    const next = theme === 'dark' ? 'light' : 'dark';
+    lab.setTheme(next);
     try {
-      worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
-    } catch (e) {
-      setStatus({ kind: 'failed', detail: e instanceof Error ? e.message : String(e) });
-      return;
+      localStorage.setItem('replica-lab:theme', next);
+    } catch {
+      // Storage may be off (private mode, embedded); the theme still switches for this page.
     }
-    workerRef.current = worker;
-    let started = false;
-    const fail = (detail: string) => {
-      setStatus({ kind: 'failed', detail });
-      worker.terminate();
-    };
-    const timer = setTimeout(() => {
-      if (!started) fail(messages.noAnswer);
-    }, STARTUP_TIMEOUT_MS);
-
-    worker.onmessage = (event: MessageEvent<EngineToUi>) => {
-      const msg = event.data;
-      switch (msg.type) {
-        case 'ready':
-          started = true;
-          setStatus({ kind: 'ready' });
-          setNodes(msg.nodes);
-          return;
-        case 'frame':
-          setNodes(msg.nodes);
-          return;
-        case 'reply':
-          settle(msg.requestId, formatReply(msg.reply, argvById.current.get(msg.requestId)), msg.reply.t === 'error');
-          return;
-        case 'error':
-          if (msg.requestId !== undefined) settle(msg.requestId, msg.message, true);
-          else if (!started) fail(msg.message);
-          else setNotice(msg.message);
-          return;
-      }
-    };
-    // A worker script that fails to load or throws outside a message handler
-    // ends up here; the page must say so instead of waiting forever.
-    worker.onerror = (event: ErrorEvent) => {
-      event.preventDefault();
-      fail(event.message || messages.scriptFailed);
-    };
-    worker.onmessageerror = () => fail(messages.scriptFailed);
-
-    const hello: UiToEngine = { type: 'hello', version: PROTOCOL_VERSION, seed };
-    worker.postMessage(hello);
-    worker.postMessage({ type: 'play', speed: 1 } satisfies UiToEngine);
-    return () => {
-      clearTimeout(timer);
-      worker.terminate();
-      workerRef.current = null;
-    };
-  }, [seed, messages, settle]);
-
-  const send = useCallback((node: string, text: string, argv: string[]) => {
-    const id = nextId.current++;
-    argvById.current.set(id, argv);
-    // Newest first: the latest reply sits right under the form, on any screen size.
-    setEntries((list) => [{ id, node, text, output: null, isError: false }, ...list].slice(0, MAX_ENTRIES));
-    workerRef.current?.postMessage({ type: 'command', requestId: id, node, argv } satisfies UiToEngine);
-  }, []);
-
-  return { status, nodes, entries, notice, send };
-}
-
-export function App({ lang, messages: t, search, seed, notes }: AppProps) {
-  const { status, nodes, entries, notice, send } = useEngine(seed, t);
-  const [node, setNode] = useState('m');
-  const [command, setCommand] = useState('PING');
-  const [formError, setFormError] = useState<string | null>(null);
-  const names = nodes.length ? nodes.map((n) => n.name) : DEFAULT_NODE_NAMES;
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    let argv: string[];
-    try {
-      argv = tokenize(command);
-    } catch (e) {
-      if (!(e instanceof TokenizeError)) throw e;
-      setFormError(t.badArguments);
-      return;
-    }
-    if (argv.length === 0) {
-      setFormError(t.emptyCommand);
-      return;
-    }
-    setFormError(null);
-    send(node, command.trim(), argv);
-    setCommand('');
   };
 
   return (
-    <main className="lab">
-      <header>
-        <h1>{t.title}</h1>
-        <p className="tagline">{t.tagline}</p>
-        <nav aria-label={t.languageNav} className="languages">
-          {LANGUAGES.map((l) => (
-            <a key={l} href={withParam(search, 'lang', l)} lang={l} hrefLang={l} aria-current={l === lang ? 'true' : undefined}>
-              {LANGUAGE_NAMES[l]}
-            </a>
-          ))}
-        </nav>
+    <div className={embed ? 'app app-embed' : 'app'}>
+      <header className="app-header">
+        <div className="brand">
+          <h1>{t.title}</h1>
+          {!embed && <p className="tagline">{t.tagline}</p>}
+        </div>
+        <div className="toolbar" role="toolbar" aria-label={t.toolbar}>
+          <fieldset className="segmented" aria-label={t.viewNav}>
+            <button type="button" aria-pressed={mainView === 'topology'} onClick={() => lab.setMainView('topology')}>
+              {t.viewTopology}
+            </button>
+            <button type="button" aria-pressed={mainView === 'spacetime'} onClick={() => lab.setMainView('spacetime')}>
+              {t.viewSpacetime}
+            </button>
+          </fieldset>
+          <button type="button" onClick={() => setSharing(true)} disabled={status.kind !== 'ready'} data-testid="share-button">
+            {t.share}
+          </button>
+          <button type="button" onClick={toggleTheme} aria-label={theme === 'dark' ? t.themeToLight : t.themeToDark} title={theme === 'dark' ? t.themeToLight : t.themeToDark}>
+            {theme === 'dark' ? '☀' : '☾'}
+          </button>
+          <nav aria-label={t.languageNav} className="languages">
+            {LANGUAGES.map((l) => (
+              <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => switchLang(l)}>
+                {LANGUAGE_NAMES[l]}
+              </button>
+            ))}
+          </nav>
+        </div>
       </header>
 
-      {notes.map((note) => (
-        <p key={note} className="note" role="note">
-          {note}
-        </p>
-      ))}
+      <Notices t={t} notes={notes} />
       {status.kind === 'failed' && (
         <p className="failure" role="alert" data-testid="engine-failure">
           {t.engineFailed(status.detail)}
         </p>
       )}
-      {notice && (
-        <p className="note" role="status">
-          {t.engineError(notice)}
+      {status.kind === 'starting' && (
+        <p role="status" className="starting">
+          {t.starting}
         </p>
       )}
 
-      <section aria-labelledby="nodes-heading">
-        <h2 id="nodes-heading">{t.nodesHeading}</h2>
-        {status.kind === 'starting' && <p role="status">{t.starting}</p>}
-        <ul className="nodes">
-          {nodes.map((n) => (
-            <li key={n.name} className="node" data-node={n.name} data-role={n.role} data-up={String(n.up)}>
-              <span className="node-name">{n.name}</span>
-              <span className={`node-role role-${n.role}`}>{n.role === 'master' ? t.roleMaster : t.roleReplica}</span>
-              <span className="node-offset">
-                {t.offsetLabel} <span data-offset>{n.offset}</span>
-              </span>
-              {n.role === 'slave' && n.up && (
-                <span className="node-link">
-                  {t.linkLabel}: {n.linkState}
-                </span>
-              )}
-              {!n.up && <span className="node-down">{t.nodeDown}</span>}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <main className="workspace">
+        <section className="stage" aria-label={t.stageLabel}>
+          <TopologyBar />
+          <div className="view">
+            {mainView === 'topology' ? (
+              <TopologyDiagram onNodeActivate={(node, anchor) => setMenu({ kind: 'node', node, anchor })} onLinkActivate={(a, b, anchor) => setMenu({ kind: 'link', a, b, anchor })} />
+            ) : (
+              <SpaceTimeDiagram />
+            )}
+          </div>
+          <PlaybackBar />
+          <Timeline />
+        </section>
+        <aside className="side" aria-label={t.sideLabel}>
+          <Console />
+          <InfoPanel />
+        </aside>
+      </main>
 
-      <section aria-labelledby="console-heading">
-        <h2 id="console-heading">{t.consoleHeading}</h2>
-        <form className="console" onSubmit={onSubmit}>
-          <label>
-            {t.nodeField}
-            <select name="node" value={node} onChange={(e) => setNode(e.target.value)}>
-              {names.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="command">
-            {t.commandField}
-            <input
-              name="command"
-              value={command}
-              onChange={(e) => setCommand(e.target.value)}
-              autoComplete="off"
-              autoCapitalize="off"
-              spellCheck={false}
-              aria-describedby="command-hint"
-              aria-invalid={formError ? true : undefined}
-            />
-          </label>
-          <button type="submit" disabled={status.kind === 'failed'}>
-            {t.send}
-          </button>
-        </form>
-        <p id="command-hint" className="hint">
-          {formError ? <span role="alert">{formError}</span> : t.commandHint}
-        </p>
-      </section>
-
-      <section aria-labelledby="replies-heading">
-        <h2 id="replies-heading">{t.repliesHeading}</h2>
-        {entries.length === 0 && <p>{t.noReplies}</p>}
-        <ol className="replies" aria-live="polite">
-          {entries.map((e) => (
-            <li key={e.id} data-testid="reply-entry" data-request-id={e.id} data-to-node={e.node} data-pending={String(e.output === null)}>
-              <div className="prompt">
-                {e.node}&gt; {e.text}
-              </div>
-              <pre className={e.isError ? 'reply reply-error' : 'reply'} data-testid="reply">
-                {e.output ?? t.waiting}
-              </pre>
-            </li>
-          ))}
-        </ol>
-      </section>
-    </main>
+      {menu?.kind === 'node' && <NodeMenu node={menu.node} anchor={menu.anchor} onClose={() => setMenu(null)} />}
+      {menu?.kind === 'link' && <LinkMenu a={menu.a} b={menu.b} anchor={menu.anchor} onClose={() => setMenu(null)} />}
+      <BranchDialog />
+      {sharing && <ShareDialog t={t} onClose={() => setSharing(false)} />}
+    </div>
   );
 }
 
-function withParam(search: string, key: string, value: string): string {
-  const params = new URLSearchParams(search);
-  params.set(key, value);
-  return `?${params.toString()}`;
+function problemText(p: PageProblem, t: ReturnType<typeof messagesFor>, _lang: Lang): string {
+  switch (p.kind) {
+    case 'lang':
+      return t.badLang(p.value);
+    case 'seed':
+      return t.badSeed(p.value);
+    case 'theme':
+      return t.badTheme(p.value);
+    case 'scenario-too-long':
+      return t.scenarioTooLong(p.chars);
+    case 'session-too-long':
+      return t.sessionTooLong(p.chars);
+    case 'session':
+      return t.sessionBad(p.detail);
+  }
 }
