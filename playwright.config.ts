@@ -5,21 +5,11 @@
 // Browser: $CHROMIUM_PATH when set, else Debian/Ubuntu's /usr/bin/chromium,
 // else Playwright's own Chromium (`npx playwright install chromium`).
 
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-
-function chromiumExecutable(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    process.stderr.write(`CHROMIUM_PATH=${fromEnv} does not exist; looking for another Chromium\n`);
-  }
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return undefined;
-}
 
 const executablePath = chromiumExecutable();
 
@@ -50,16 +40,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           ...(executablePath ? { executablePath } : {}),
-          // Debian's Chromium as root in a container needs --no-sandbox; the
-          // rest keep it from reaching out to the network or doing first-run work.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -7,7 +7,8 @@ import { Component, type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { chooseLanguage, type Messages, messagesFor } from './i18n';
 import { startEngine } from './state/engineClient';
-import { type Theme, useLab } from './state/lab';
+import { frameStats } from './state/frameLoop';
+import { lab, type Theme, traceLog, useLab } from './state/lab';
 import { decodeSession } from './state/share';
 import { readPageParams } from './state/urlParams';
 import { App, type PageProblem } from './ui/App';
@@ -45,7 +46,15 @@ function initialTheme(fromUrl: Theme | null): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+declare global {
+  interface Window {
+    /** A handle for the browser console, end-to-end tests and benchmarks: the store, its actions, the trace. */
+    replicaLab?: { lab: typeof lab; state: typeof useLab.getState; traceLog: typeof traceLog; frameStats: typeof frameStats };
+  }
+}
+
 async function main(): Promise<void> {
+  window.replicaLab = { lab, state: useLab.getState, traceLog, frameStats };
   const search = window.location.search;
   const language = chooseLanguage(search, navigator.language);
   const params = readPageParams(search);

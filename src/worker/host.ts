@@ -16,12 +16,11 @@ import { Session } from '../engine/session';
 import type { World } from '../engine/world';
 import { ScenarioError, parseScenario } from '../scenario/parse';
 import { runScenario } from '../scenario/run';
-import { type EngineToUi, type Fault, type FrameMsg, type LinkView, PRESETS, PROTOCOL_VERSION, type Preset, type SharedSession, type UiToEngine } from './protocol';
+import { type EngineToUi, type Fault, type FrameMsg, type LinkView, MAX_NODES, PRESETS, PROTOCOL_VERSION, type Preset, type SharedSession, type UiToEngine } from './protocol';
 
 /** The default topology: one master and two replicas of it. */
 export const DEFAULT_MASTER = 'm';
 export const DEFAULT_REPLICAS = ['r1', 'r2'] as const;
-export const MAX_NODES = 12;
 
 /**
  * The lab's network: a real LAN answers in well under a millisecond, which no

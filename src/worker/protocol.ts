@@ -17,6 +17,9 @@ import type { TraceEvent } from '../engine/trace';
 /** Bump on any incompatible change to either union. */
 export const PROTOCOL_VERSION = 2;
 
+/** The lab holds at most this many nodes (Sentinels included): beyond it the diagram stops being readable. */
+export const MAX_NODES = 12;
+
 /** Ready-made topologies (DEFAULT: m + r1 + r2). */
 export type Preset = 'default' | 'chain' | 'compose-pair';
 export const PRESETS: readonly Preset[] = ['default', 'chain', 'compose-pair'];
