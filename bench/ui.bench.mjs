@@ -44,8 +44,20 @@ process.stdout.write(`initial JS + CSS (gzip): ${fmt(kb)} KB   (target <= 150 KB
 
 // 2. Frames in Chromium.
 const replicas = Array.from({ length: 11 }, (_, i) => `r${i + 1}`);
-const LATENCY_MS = 10_000;
-const scn = ['node m', ...replicas.map((r) => `node ${r} replicaof $m`), 'sync', ...replicas.map((r) => `link m ${r} latency ${LATENCY_MS}`), ''].join('\n');
+// 30 writes, one every 200 ms, each to 11 replicas over links with 60 s of
+// latency: ~330 messages spread along the links, in flight for about 54 s of
+// virtual time — 5 s of wall time at 10×, the measuring window. (Writes are
+// made by the scenario, so no console work is measured, only the animation.)
+const LATENCY_MS = 60_000;
+const WRITES = 30;
+const scn = [
+  'node m',
+  ...replicas.map((r) => `node ${r} replicaof $m`),
+  'sync',
+  ...replicas.map((r) => `link m ${r} latency ${LATENCY_MS}`),
+  ...Array.from({ length: WRITES }, (_, i) => [`m> SET key:${i} value-${i}`, 'sleep 200']).flat(),
+  '',
+].join('\n');
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
 let browser;
 try {
@@ -55,20 +67,15 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`http://127.0.0.1:${PORT}/?lang=en&scenario=${encodeURIComponent(scn)}`);
   await page.waitForFunction(() => window.replicaLab?.state().nodes.length === 12, null, { timeout: 60_000 });
-  // Keep ~300 messages in flight: each write goes to 11 replicas and stays on
-  // the wire 10 s of virtual time, so 2.7 writes per virtual second; at 10×
-  // that is one write every ~37 ms of wall time.
   await page.evaluate(() => {
     const { lab } = window.replicaLab;
     lab.setSpeed(10);
     lab.play();
-    let i = 0;
-    window.benchTimer = setInterval(() => lab.command('m', `SET key:${i % 100} value-${i++}`), 37);
   });
-  await page.waitForTimeout(5_000);
+  await page.waitForTimeout(300);
   const inFlight = [];
   const before = await page.evaluate(() => window.replicaLab.frameStats().frames);
-  for (let k = 0; k < 10; k++) {
+  for (let k = 0; k < 8; k++) {
     inFlight.push(await page.evaluate(() => window.replicaLab.traceLog.inFlightAt(window.replicaLab.state().viewMs).length));
     await page.waitForTimeout(500);
   }
@@ -81,7 +88,7 @@ try {
   const i95 = p95(interval);
   process.stdout.write(
     [
-      `frames in Chromium: 12 nodes, ${fmt(avgInFlight, 0)} messages in flight on average (min ${Math.min(...inFlight)}), 10× speed, ${frames} frames over 5 s`,
+      `frames in Chromium: 12 nodes, ${fmt(avgInFlight, 0)} messages in flight on average (min ${Math.min(...inFlight)}), 10× speed, ${frames} frames over 4 s`,
       `  work per frame p95 ${fmt(w95, 2)} ms (median ${fmt(work.sort((a, b) => a - b)[Math.floor(work.length / 2)], 2)} ms)   (target <= 16.7 ms: ${w95 <= 16.7 ? 'met' : 'NOT met'}; ratio to target ${fmt(w95 / 16.7, 2)})`,
       `  interval between frames p95 ${fmt(i95, 2)} ms   (${i95 <= 16.7 * 1.1 ? 'no dropped frames' : 'frames dropped'}; ratio to 16.7 ms ${fmt(i95 / 16.7, 2)})`,
     ].join('\n') + '\n',

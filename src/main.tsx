@@ -8,7 +8,8 @@ import { createRoot } from 'react-dom/client';
 import { chooseLanguage, type Messages, messagesFor } from './i18n';
 import { startEngine } from './state/engineClient';
 import { frameStats } from './state/frameLoop';
-import { lab, type Theme, traceLog, useLab } from './state/lab';
+import { lab, notify, type Theme, traceLog, useLab } from './state/lab';
+import { lessons } from './state/lesson';
 import { decodeSession } from './state/share';
 import { readPageParams } from './state/urlParams';
 import { App, type PageProblem } from './ui/App';
@@ -72,13 +73,16 @@ async function main(): Promise<void> {
     session = await decodeSession(params.session);
     if (!session.ok) problems.push({ kind: 'session', detail: session.detail });
   }
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <PageErrorBoundary messages={() => messagesFor(useLab.getState().lang)}>
-        <App problems={problems} embed={params.embed} />
-      </PageErrorBoundary>
-    </StrictMode>,
-  );
+  const root = createRoot(document.getElementById('root')!);
+  const rerenderNotes = () =>
+    root.render(
+      <StrictMode>
+        <PageErrorBoundary messages={() => messagesFor(useLab.getState().lang)}>
+          <App problems={[...problems]} embed={params.embed} />
+        </PageErrorBoundary>
+      </StrictMode>,
+    );
+  rerenderNotes();
 
   const t = messagesFor(language.lang);
   const shared = session?.ok ? session.session : undefined;
@@ -90,6 +94,19 @@ async function main(): Promise<void> {
     play: !shared,
     failed: { noAnswer: t.noAnswer, scriptFailed: t.scriptFailed },
   });
+  // ?lesson=<id>: open the lesson (it sets up its own lab); an unknown id is said so, the sandbox stays.
+  const lessonId = new URLSearchParams(search).get('lesson');
+  if (lessonId !== null && !shared) {
+    lessons.open(lessonId.trim()).then(
+      (found) => {
+        if (!found) {
+          problems.push({ kind: 'lesson', id: lessonId.slice(0, 60) });
+          rerenderNotes();
+        }
+      },
+      (e: unknown) => notify('error', e instanceof Error ? e.message : String(e)),
+    );
+  }
 }
 
 main();

@@ -72,6 +72,8 @@ export interface LabState {
   theme: Theme;
   reducedMotion: boolean;
   mainView: MainView;
+  /** Counts the worlds the engine started (hello, presets, scenarios): a new value means a new world. */
+  worldGeneration: number;
 }
 
 const initial: LabState = {
@@ -97,6 +99,7 @@ const initial: LabState = {
   theme: 'light',
   reducedMotion: false,
   mainView: 'topology',
+  worldGeneration: 0,
 };
 
 export const useLab = create<LabState>(() => ({ ...initial }));
@@ -123,6 +126,11 @@ function post(msg: UiToEngine): void {
   link?.post(msg);
 }
 
+/** The id the next console line will get (lessons count lines from a step's start). */
+export function nextConsoleId(): number {
+  return nextId;
+}
+
 export function notify(kind: Notice['kind'], text: string): void {
   useLab.setState((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: nextId++, kind, text }].slice(-5) }));
 }
@@ -135,6 +143,7 @@ export function receive(msg: EngineToUi): void {
       tickOutstanding = false;
       useLab.setState((s) => ({
         status: { kind: 'ready' },
+        worldGeneration: s.worldGeneration + 1,
         seed: msg.seed,
         originMs: msg.originMs,
         viewMs: msg.originMs,
@@ -285,8 +294,10 @@ export const lab = {
   clearLinkSelection(): void {
     useLab.setState({ selectedLink: null });
   },
+  /** A new world (the current one, its past and future are replaced). */
   loadPreset(preset: Preset): void {
-    inPresent(() => post({ type: 'load-preset', preset, seed: useLab.getState().seed }));
+    useLab.setState({ pendingBranch: null });
+    post({ type: 'load-preset', preset, seed: useLab.getState().seed });
   },
   loadScenario(text: string): void {
     post({ type: 'load-scenario', text, seed: useLab.getState().seed });

@@ -7,7 +7,11 @@ import { LANGUAGE_NAMES, LANGUAGES, type Lang, messagesFor } from '../i18n';
 import { lab, useLab } from '../state/lab';
 import type { UrlProblem } from '../state/urlParams';
 import { withParam } from '../state/urlParams';
+import { lessons, useLesson } from '../state/lesson';
 import { TopologyDiagram } from './diagram/TopologyDiagram';
+import { LessonList } from './lessons/LessonList';
+import { LessonPanel } from './lessons/LessonPanel';
+import { lessonText } from './lessons/text';
 import { Console } from './panels/Console';
 import { InfoPanel } from './panels/InfoPanel';
 import { LinkMenu } from './panels/LinkMenu';
@@ -21,7 +25,7 @@ import { PlaybackBar } from './timeline/PlaybackBar';
 import { SpaceTimeDiagram } from './timeline/SpaceTimeDiagram';
 import { Timeline } from './timeline/Timeline';
 
-export type PageProblem = UrlProblem | { kind: 'lang'; value: string } | { kind: 'session'; detail: string };
+export type PageProblem = UrlProblem | { kind: 'lang'; value: string } | { kind: 'session'; detail: string } | { kind: 'lesson'; id: string };
 
 type Menu = { kind: 'node'; node: string; anchor: DOMRect } | { kind: 'link'; a: string; b: string; anchor: DOMRect } | null;
 
@@ -33,6 +37,16 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
   const t = messagesFor(lang);
   const [menu, setMenu] = useState<Menu>(null);
   const [sharing, setSharing] = useState(false);
+  const [choosingLesson, setChoosingLesson] = useState(false);
+  const activeLesson = useLesson((s) => s.active?.lesson.id ?? null);
+  const progressReset = useLesson((s) => s.progressReset);
+  const lt = lessonText[lang];
+
+  // The URL names the lesson being taken, so a reload or a shared link opens it again.
+  useEffect(() => {
+    const current = new URL(window.location.href).searchParams.get('lesson');
+    if (current !== activeLesson) window.history.replaceState(null, '', withParam(window.location.href, 'lesson', activeLesson));
+  }, [activeLesson]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -71,6 +85,9 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
               {t.viewSpacetime}
             </button>
           </fieldset>
+          <button type="button" onClick={() => setChoosingLesson(true)} aria-haspopup="dialog" data-testid="lessons-button">
+            {lt.lessons}
+          </button>
           <button type="button" onClick={() => setSharing(true)} disabled={status.kind !== 'ready'} data-testid="share-button">
             {t.share}
           </button>
@@ -88,6 +105,14 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
       </header>
 
       <Notices t={t} notes={notes} />
+      {progressReset && (
+        <p className="note" role="status">
+          <span>{lt.progressReset}</span>
+          <button type="button" className="dismiss" aria-label={t.dismiss} onClick={lessons.dismissProgressReset}>
+            ×
+          </button>
+        </p>
+      )}
       {status.kind === 'failed' && (
         <p className="failure" role="alert" data-testid="engine-failure">
           {t.engineFailed(status.detail)}
@@ -99,7 +124,12 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
         </p>
       )}
 
-      <main className="workspace">
+      <main className={activeLesson ? 'workspace with-lesson' : 'workspace'}>
+        {activeLesson && (
+          <div className="lesson-slot">
+            <LessonPanel />
+          </div>
+        )}
         <section className="stage" aria-label={t.stageLabel}>
           <TopologyBar />
           <div className="view">
@@ -121,6 +151,7 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
       {menu?.kind === 'node' && <NodeMenu node={menu.node} anchor={menu.anchor} onClose={() => setMenu(null)} />}
       {menu?.kind === 'link' && <LinkMenu a={menu.a} b={menu.b} anchor={menu.anchor} onClose={() => setMenu(null)} />}
       <BranchDialog />
+      {choosingLesson && <LessonList onClose={() => setChoosingLesson(false)} />}
       {sharing && <ShareDialog t={t} onClose={() => setSharing(false)} />}
     </div>
   );
@@ -140,5 +171,7 @@ function problemText(p: PageProblem, t: ReturnType<typeof messagesFor>, _lang: L
       return t.sessionTooLong(p.chars);
     case 'session':
       return t.sessionBad(p.detail);
+    case 'lesson':
+      return lessonText[_lang].unknownLesson(p.id);
   }
 }
