@@ -52,6 +52,8 @@ export interface Conn {
   acceptorClient: number;
   /** Key of the link it runs over in WorldState.links (linkKey of its ends). */
   link: string;
+  /** When the first SYN went out over a cut link (it is retransmitted until the link heals). */
+  synOnCutAtMs?: number;
 }
 
 export type SimEvent =

@@ -70,12 +70,34 @@ export function openConn(w: WorldState, from: string, host: string, port: number
     return id;
   }
   const link = getLink(w, from, target);
-  if (link.cut) return id;
-  // The connecting side learns the outcome (SYN-ACK or RST) one latency later.
-  const oneWay = Math.max(1, link.latencyMs);
-  if (!w.nodes[target].up) heapPush(w.heap, w.nowMs + oneWay, { t: 'refused', conn: id });
-  else heapPush(w.heap, w.nowMs + oneWay, { t: 'established', conn: id });
+  if (link.cut) {
+    conn.synOnCutAtMs = w.nowMs;
+    return id;
+  }
+  synReaches(w, conn, target, w.nowMs);
   return id;
+}
+
+/** The connecting side learns the outcome of a SYN sent at `atMs` (SYN-ACK or RST) one latency later. */
+function synReaches(w: WorldState, conn: Conn, target: string, atMs: number): void {
+  const oneWay = Math.max(1, getLink(w, conn.ends[0], target).latencyMs);
+  heapPush(w.heap, atMs + oneWay, { t: w.nodes[target].up ? 'established' : 'refused', conn: conn.id });
+}
+
+/**
+ * Linux retransmits an unanswered SYN after 1, 3, 7, 15, 31 and 63 s
+ * (initial RTO 1 s, doubling; tcp_syn_retries 6), then gives up at 127 s.
+ * A connection started during a cut completes with the first retransmission
+ * after the link heals.
+ */
+const SYN_RETRANSMIT_AFTER_MS = [1_000, 3_000, 7_000, 15_000, 31_000, 63_000];
+
+function retransmitSyn(w: WorldState, conn: Conn): void {
+  const first = conn.synOnCutAtMs;
+  if (first === undefined || conn.established || !conn.open[0]) return;
+  conn.synOnCutAtMs = undefined;
+  const at = SYN_RETRANSMIT_AFTER_MS.map((d) => first + d).find((t) => t >= w.nowMs);
+  if (at !== undefined && w.nodes[conn.ends[1]]) synReaches(w, conn, conn.ends[1], at);
 }
 
 /** The node at the receiving end of direction `dir`. */
@@ -137,6 +159,7 @@ function healConns(w: WorldState, a: string, b: string): void {
     const conn = w.conns[Number(id)];
     const [x, y] = conn.ends;
     if (!((x === a && y === b) || (x === b && y === a))) continue;
+    retransmitSyn(w, conn);
     for (const dir of [0, 1] as const) {
       const held = conn.dirs[dir].held;
       conn.dirs[dir].held = [];
