@@ -49,9 +49,17 @@ function hs(w: WorldState, node: NodeState, argv: string[]): void {
 export function connectWithMaster(w: WorldState, node: NodeState): void {
   const repl = node.repl;
   if (repl.masterHost === null) return;
+  // A host name that does not resolve fails connConnect at once ("Unable to
+  // connect to MASTER: Invalid argument"): the state stays `connect` and the
+  // cron tries again each second. Only IP literals and localhost resolve here.
+  if (!resolvable(repl.masterHost)) return;
   repl.masterConn = openConn(w, node.name, repl.masterHost, repl.masterPort);
   repl.handshakeLastIoMs = w.nowMs;
   setLinkState(w, node, 'connecting');
+}
+
+function resolvable(host: string): boolean {
+  return host.toLowerCase() === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || (host.includes(':') && /^[0-9a-f:.]+$/i.test(host));
 }
 
 /** cancelReplicationHandshake: drop a connection in progress; the cron reconnects. */
@@ -95,7 +103,11 @@ export function dropMasterLink(w: WorldState, node: NodeState): void {
 export function replicationSetMaster(w: WorldState, node: NodeState, host: string, port: number): void {
   const repl = node.repl;
   const wasMaster = repl.masterHost === null;
-  if (repl.master) cacheMaster(w, node);
+  if (repl.master) {
+    // freeClient(server.master) -> replicationHandleMasterDisconnection: the link is down from now.
+    cacheMaster(w, node);
+    repl.linkDownSinceMs = w.nowMs;
+  }
   unblockAllClients(w, node);
   repl.masterHost = host;
   repl.masterPort = port;
