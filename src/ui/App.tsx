@@ -2,15 +2,13 @@
 // under it, and the console and INFO of the selected node beside it. The page
 // never computes replication; every part draws what the engine reported.
 
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { LANGUAGE_NAMES, LANGUAGES, type Lang, messagesFor } from '../i18n';
 import { lab, useLab } from '../state/lab';
 import type { UrlProblem } from '../state/urlParams';
 import { withParam } from '../state/urlParams';
 import { lessons, useLesson } from '../state/lesson';
 import { TopologyDiagram } from './diagram/TopologyDiagram';
-import { LessonList } from './lessons/LessonList';
-import { LessonPanel } from './lessons/LessonPanel';
 import { lessonText } from './lessons/text';
 import { Console } from './panels/Console';
 import { InfoPanel } from './panels/InfoPanel';
@@ -22,8 +20,12 @@ import { ShareDialog } from './shell/ShareDialog';
 import './shell/shell.css';
 import { BranchDialog } from './timeline/BranchDialog';
 import { PlaybackBar } from './timeline/PlaybackBar';
-import { SpaceTimeDiagram } from './timeline/SpaceTimeDiagram';
 import { Timeline } from './timeline/Timeline';
+
+// Parts not needed to open the lab come in their own chunks, loaded on first use.
+const SpaceTimeDiagram = lazy(() => import('./timeline/SpaceTimeDiagram').then((m) => ({ default: m.SpaceTimeDiagram })));
+const LessonPanel = lazy(() => import('./lessons/LessonPanel').then((m) => ({ default: m.LessonPanel })));
+const LessonList = lazy(() => import('./lessons/LessonList').then((m) => ({ default: m.LessonList })));
 
 export type PageProblem = UrlProblem | { kind: 'lang'; value: string } | { kind: 'session'; detail: string } | { kind: 'lesson'; id: string };
 
@@ -127,7 +129,9 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
       <main className={activeLesson ? 'workspace with-lesson' : 'workspace'}>
         {activeLesson && (
           <div className="lesson-slot">
-            <LessonPanel />
+            <Suspense fallback={<p role="status">{lt.loading}</p>}>
+              <LessonPanel />
+            </Suspense>
           </div>
         )}
         <section className="stage" aria-label={t.stageLabel}>
@@ -136,7 +140,9 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
             {mainView === 'topology' ? (
               <TopologyDiagram onNodeActivate={(node, anchor) => setMenu({ kind: 'node', node, anchor })} onLinkActivate={(a, b, anchor) => setMenu({ kind: 'link', a, b, anchor })} />
             ) : (
-              <SpaceTimeDiagram />
+              <Suspense fallback={<p role="status">{t.starting}</p>}>
+                <SpaceTimeDiagram />
+              </Suspense>
             )}
           </div>
           <PlaybackBar />
@@ -151,7 +157,11 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
       {menu?.kind === 'node' && <NodeMenu node={menu.node} anchor={menu.anchor} onClose={() => setMenu(null)} />}
       {menu?.kind === 'link' && <LinkMenu a={menu.a} b={menu.b} anchor={menu.anchor} onClose={() => setMenu(null)} />}
       <BranchDialog />
-      {choosingLesson && <LessonList onClose={() => setChoosingLesson(false)} />}
+      {choosingLesson && (
+        <Suspense fallback={null}>
+          <LessonList onClose={() => setChoosingLesson(false)} />
+        </Suspense>
+      )}
       {sharing && <ShareDialog t={t} onClose={() => setSharing(false)} />}
     </div>
   );

@@ -33,8 +33,8 @@ export const whatIsReplication: Lesson = {
         { do: 'wait', ms: 1000 },
       ],
       explain: {
-        en: 'The master ran `SET` and sent the same command, as 38 bytes of RESP, to each replica over its replication link. The replicas applied it and their offsets moved to the master\'s: they hold the same data now.',
-        ko: '마스터는 `SET`을 실행하고 같은 명령을 RESP 38바이트로 복제 링크를 통해 각 레플리카에 보냈습니다. 레플리카는 그 명령을 적용했고 오프셋이 마스터와 같아졌습니다. 이제 같은 데이터를 가지고 있습니다.',
+        en: 'The master ran `SET` and sent the same command to each replica over its replication link: 38 bytes of RESP, after a 23-byte `SELECT 0` (the first write a replica receives names the database). The replicas applied it and their offsets moved to the master\'s: they hold the same data now.',
+        ko: '마스터는 `SET`을 실행하고 같은 명령을 복제 링크를 통해 각 레플리카에 보냈습니다. RESP로 38바이트이고, 그 앞에 23바이트짜리 `SELECT 0`이 붙습니다 (레플리카가 받는 첫 쓰기에는 데이터베이스 번호가 먼저 갑니다). 레플리카는 그 명령을 적용했고 오프셋이 마스터와 같아졌습니다. 이제 같은 데이터를 가지고 있습니다.',
       },
     },
     {
