@@ -164,8 +164,6 @@ export function receive(msg: EngineToUi): void {
       useLab.setState((s) => ({
         viewMs: msg.viewMs,
         headMs: msg.headMs,
-        playing: msg.playing,
-        speed: msg.speed,
         nodes: msg.nodes,
         links: msg.links,
         defaultLink: msg.defaultLink,
@@ -232,8 +230,12 @@ function inPresent(action: () => void): void {
 export type CommandError = 'empty' | 'bad-arguments';
 
 export const lab = {
-  /** Type a line into a node's console. Returns a reason when the line cannot be sent. */
-  command(node: string, line: string): CommandError | null {
+  /**
+   * Type a line into a node's console. Returns a reason when the line cannot
+   * be sent. `onSent` runs once it is sent: at once, or — when the page shows
+   * the past — after the person confirmed branching (never, if they cancel).
+   */
+  command(node: string, line: string, onSent?: () => void): CommandError | null {
     let argv: string[];
     try {
       argv = tokenize(line);
@@ -247,6 +249,7 @@ export const lab = {
       argvByRequest.set(id, argv);
       useLab.setState((s) => ({ consoles: [...s.consoles, { id, node, input: line.trim(), output: null, error: false }].slice(-MAX_CONSOLE_LINES) }));
       post({ type: 'command', requestId: id, node, argv });
+      onSent?.();
     });
     return null;
   },

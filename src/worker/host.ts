@@ -208,8 +208,9 @@ export class EngineHost {
     try {
       session = replaySession(shared.seed, shared.inputs, shared.headMs);
     } catch (e) {
-      this.post({ type: 'error', message: `the shared session could not be replayed (${e instanceof Error ? e.message : String(e)}); the default lab is shown instead` });
+      // After `ready`, so the page shows it as a note on the working default lab.
       this.start(presetSession('default', shared.seed));
+      this.post({ type: 'error', message: `the shared session could not be replayed (${e instanceof Error ? e.message : String(e)}); the default lab is shown instead` });
       return;
     }
     this.start(session);

@@ -44,8 +44,8 @@ export function LessonList({ onClose }: { onClose(): void }) {
                   <span className="lesson-summary">{l.summary[lang]}</span>
                   <span className="lesson-progress">{p?.done ? `✓ ${t.done}` : t.stepsDone(k, l.steps.length)}</span>
                 </span>
-                <button type="button" onClick={() => pick(l.id)} aria-label={`${p?.done ? t.again : k > 0 ? t.resume : t.open}: ${l.title[lang]}`}>
-                  {p?.done ? t.again : k > 0 ? t.resume : t.open}
+                <button type="button" onClick={() => pick(l.id)} aria-label={`${p?.done ? t.again : t.open}: ${l.title[lang]}`}>
+                  {p?.done ? t.again : t.open}
                 </button>
               </li>
             );

@@ -102,15 +102,18 @@ export function Console() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!active) return;
-    const result = lab.command(active.name, text);
+    const node = active.name;
+    // Cleared once really sent: acting in the past asks first, and Cancel keeps what was typed.
+    const result = lab.command(node, text, () => {
+      stick.current = true;
+      setDrafts((d) => ({ ...d, [node]: '' }));
+      setCursor(null);
+      setCycle(null);
+    });
     if (result) {
-      setMessage({ node: active.name, error: result });
+      setMessage({ node, error: result });
       return;
     }
-    stick.current = true;
-    setDrafts((d) => ({ ...d, [active.name]: '' }));
-    setCursor(null);
-    setCycle(null);
     setMessage(null);
   };
 
