@@ -9,7 +9,7 @@ import type { Reply } from '../engine/resp/reply';
 import type { Lang } from '../i18n';
 import { TokenizeError, tokenize } from '../scenario/tokenize';
 import { formatReply } from '../ui/redisCli';
-import type { EngineToUi, Fault, LinkView, Preset, SharedSession, UiToEngine } from '../worker/protocol';
+import type { EngineToUi, Fault, FrameMsg, LinkView, Preset, SharedSession, UiToEngine } from '../worker/protocol';
 import { TraceLog } from './traceLog';
 
 /** Everything the engine reported in this session (see traceLog.ts). */
@@ -61,6 +61,15 @@ export interface LabState {
   inputs: TimedInput[];
   /** Bumped whenever `traceLog` changes. */
   traceVersion: number;
+  /**
+   * The playback time of `nodes`, `links` and `info`. While playing, those
+   * (and the text drawn from them) are refreshed a few times a second, while
+   * `viewMs` — the canvas' clock — moves every animation frame.
+   */
+  detailMs: number;
+  /** `headMs` and `traceVersion` as of `detailMs` (for the timeline, refreshed with the details). */
+  detailHeadMs: number;
+  detailTraceVersion: number;
   /** INFO of the selected node; `previous` is the text before the last change (to highlight fields). */
   info: { node: string; text: string; previous: string | null } | null;
   selected: string | null;
@@ -89,6 +98,9 @@ const initial: LabState = {
   defaultLink: { latencyMs: 1, bytesPerMs: 0, loss: 0, cut: false },
   inputs: [],
   traceVersion: 0,
+  detailMs: 0,
+  detailHeadMs: 0,
+  detailTraceVersion: 0,
   info: null,
   selected: null,
   selectedLink: null,
@@ -141,6 +153,9 @@ export function receive(msg: EngineToUi): void {
     case 'ready':
       traceLog.clear();
       tickOutstanding = false;
+      pendingDetail = null;
+      pendingInfo = undefined;
+      pendingInputs = undefined;
       useLab.setState((s) => ({
         status: { kind: 'ready' },
         worldGeneration: s.worldGeneration + 1,
@@ -148,6 +163,9 @@ export function receive(msg: EngineToUi): void {
         originMs: msg.originMs,
         viewMs: msg.originMs,
         headMs: msg.originMs,
+        detailMs: msg.originMs,
+        detailHeadMs: msg.originMs,
+        detailTraceVersion: traceLog.version,
         nodes: msg.nodes,
         traceVersion: traceLog.version,
         selected: s.selected && msg.nodes.some((n) => n.name === s.selected) ? s.selected : (msg.nodes[0]?.name ?? null),
@@ -158,19 +176,11 @@ export function receive(msg: EngineToUi): void {
       post({ type: 'watch-info', node: useLab.getState().selected });
       return;
     case 'frame': {
+      const fromTick = tickOutstanding;
       tickOutstanding = false;
       if (msg.truncateAfterMs !== undefined) traceLog.truncateAfter(msg.truncateAfterMs);
       traceLog.add(msg.trace);
-      useLab.setState((s) => ({
-        viewMs: msg.viewMs,
-        headMs: msg.headMs,
-        nodes: msg.nodes,
-        links: msg.links,
-        defaultLink: msg.defaultLink,
-        traceVersion: traceLog.version,
-        ...(msg.inputs ? { inputs: msg.inputs } : {}),
-        ...(msg.info ? { info: { node: msg.info.node, text: msg.info.text, previous: s.info?.node === msg.info.node ? s.info.text : null } } : {}),
-      }));
+      applyFrame(msg, fromTick);
       return;
     }
     case 'reply':
@@ -188,6 +198,76 @@ export function receive(msg: EngineToUi): void {
       else notify('error', msg.message);
       return;
   }
+}
+
+/**
+ * While playing, the node cards, links and INFO are redrawn at most this often
+ * (wall ms): numbers that change every frame cannot be read at 60 Hz anyway,
+ * and redrawing the SVG and panels every frame would cost the animation its
+ * frame rate. A change of shape (a node up or down, a role, a link state) is
+ * shown at once; the last frame's details always land (a trailing update).
+ */
+const DETAIL_EVERY_MS = 120;
+let lastDetailWallMs = Number.NEGATIVE_INFINITY;
+let pendingDetail: FrameMsg | null = null;
+let pendingInfo: FrameMsg['info'];
+let pendingInputs: FrameMsg['inputs'];
+let detailTimer: ReturnType<typeof setTimeout> | null = null;
+
+function now(): number {
+  return typeof performance === 'undefined' ? Date.now() : performance.now();
+}
+
+function sameShape(a: readonly NodeView[], b: readonly NodeView[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.name !== y.name || x.up !== y.up || x.role !== y.role || x.linkState !== y.linkState || x.masterName !== y.masterName || x.replicas.length !== y.replicas.length) return false;
+  }
+  return true;
+}
+
+function applyFrame(msg: FrameMsg, fromTick: boolean): void {
+  if (msg.info) pendingInfo = msg.info;
+  if (msg.inputs) pendingInputs = msg.inputs;
+  const s = useLab.getState();
+  const defer = fromTick && now() - lastDetailWallMs < DETAIL_EVERY_MS && sameShape(s.nodes, msg.nodes) && msg.links.length === s.links.length;
+  if (defer) {
+    pendingDetail = msg;
+    useLab.setState({ viewMs: msg.viewMs, headMs: msg.headMs, traceVersion: traceLog.version });
+    if (detailTimer === null) detailTimer = setTimeout(flushDetail, DETAIL_EVERY_MS);
+    return;
+  }
+  applyDetail(msg);
+}
+
+function flushDetail(): void {
+  detailTimer = null;
+  const msg = pendingDetail;
+  if (msg) applyDetail(msg);
+}
+
+function applyDetail(msg: FrameMsg): void {
+  pendingDetail = null;
+  lastDetailWallMs = now();
+  const info = pendingInfo;
+  const inputs = pendingInputs;
+  pendingInfo = undefined;
+  pendingInputs = undefined;
+  useLab.setState((s) => ({
+    viewMs: msg.viewMs,
+    headMs: msg.headMs,
+    detailMs: msg.viewMs,
+    detailHeadMs: msg.headMs,
+    detailTraceVersion: traceLog.version,
+    nodes: msg.nodes,
+    links: msg.links,
+    defaultLink: msg.defaultLink,
+    traceVersion: traceLog.version,
+    ...(inputs ? { inputs } : {}),
+    ...(info ? { info: { node: info.node, text: info.text, previous: s.info?.node === info.node ? s.info.text : null } } : {}),
+  }));
 }
 
 function settle(id: number, output: string, error: boolean): void {

@@ -86,8 +86,8 @@ export function TopologyDiagram({ onNodeActivate, onLinkActivate }: TopologyDiag
   const defaultLink = useLab((s) => s.defaultLink);
   const selected = useLab((s) => s.selected);
   const selectedLink = useLab((s) => s.selectedLink);
-  const viewMs = useLab((s) => s.viewMs);
-  const traceVersion = useLab((s) => s.traceVersion);
+  // The cards and links are redrawn with the store's details (a few times a second while playing); the canvas moves every frame.
+  const detailMs = useLab((s) => s.detailMs);
   const text = diagramText[useLab((s) => s.lang)];
 
   const svgRef = useRef<SVGSVGElement>(null);
@@ -106,8 +106,7 @@ export function TopologyDiagram({ onNodeActivate, onLinkActivate }: TopologyDiag
 
   const byName = useMemo(() => new Map(nodes.map((n) => [n.name, n])), [nodes]);
   const dlinks = useMemo(() => diagramLinks(nodes, links, defaultLink), [nodes, links, defaultLink]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: traceLog is mutable; traceVersion says when it changed.
-  const throughput = useMemo(() => throughputByPair(traceLog.msgsOverlapping(viewMs - 1000, viewMs), viewMs), [viewMs, traceVersion]);
+  const throughput = useMemo(() => throughputByPair(traceLog.msgsOverlapping(detailMs - 1000, detailMs), detailMs), [detailMs]);
   const largestBehind = useMemo(() => {
     let max = 0;
     for (const n of nodes) {

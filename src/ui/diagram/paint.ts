@@ -39,6 +39,7 @@ export function readColors(): Colors {
 }
 
 const DOT_R = 3.5;
+const OUTLINE_MAX_DOTS = 120;
 /** Reduced motion: one still marker per link direction, a little larger. */
 const MARKER_R = 5;
 export const LABEL_FONT_PX = 9;
@@ -66,9 +67,13 @@ export function paintMessages(
     if (!any) continue;
     ctx.fillStyle = colors.msg[c];
     ctx.fill();
-    ctx.strokeStyle = colors.bg;
-    ctx.lineWidth = 1;
-    ctx.stroke();
+    // The outline tells touching dots apart; with hundreds on screen it costs
+    // more than it shows (every arc stroked twice in software rendering).
+    if (p.nDots <= OUTLINE_MAX_DOTS) {
+      ctx.strokeStyle = colors.bg;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
   }
   for (let i = 0; i < p.nLabels; i++) {
     if (p.labelShown[i] === 0) continue;

@@ -52,8 +52,9 @@ export function PlaybackBar() {
   const playing = useLab((s) => s.playing);
   const speed = useLab((s) => s.speed);
   const originMs = useLab((s) => s.originMs);
-  const viewMs = useLab((s) => s.viewMs);
-  const live = useLab((s) => s.viewMs >= s.headMs);
+  // While playing, the time shown is refreshed with the store's details; paused, it is exact.
+  const viewMs = useLab((s) => (s.playing ? s.detailMs : s.viewMs));
+  const live = useLab((s) => (s.playing ? s.detailMs >= s.detailHeadMs : s.viewMs >= s.headMs));
   const ready = useLab((s) => s.status.kind === 'ready');
   usePlaybackShortcuts();
 

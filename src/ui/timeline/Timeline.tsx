@@ -19,10 +19,11 @@ const PAGE_STEP_MS = 1000;
 export function Timeline() {
   const t = timelineText[useLab((s) => s.lang)];
   const originMs = useLab((s) => s.originMs);
-  const headMs = useLab((s) => s.headMs);
-  const viewMs = useLab((s) => s.viewMs);
+  // While playing, refreshed with the store's details (a few times a second); paused, exactly as the engine is.
+  const headMs = useLab((s) => (s.playing ? s.detailHeadMs : s.headMs));
+  const viewMs = useLab((s) => (s.playing ? s.detailMs : s.viewMs));
   const inputs = useLab((s) => s.inputs);
-  const traceVersion = useLab((s) => s.traceVersion);
+  const traceVersion = useLab((s) => (s.playing ? s.detailTraceVersion : s.traceVersion));
 
   const trackRef = useRef<HTMLDivElement>(null);
   const marksRef = useRef<HTMLDivElement>(null);
