@@ -544,6 +544,8 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
       const bg = n.bgsave;
       if (!bg || bg.fork !== ev.fork) return;
       const forSync = bg.target === 'disk' && n.repl.replicas.some((r) => r.state === 'wait_bgsave_end');
+      // backgroundSaveDoneHandler: rdb_save_time_last = time(NULL) - rdb_save_time_start (disk or socket).
+      n.lastBgsaveSec = Math.floor(w.nowMs / 1000) - Math.floor(bg.startMs / 1000);
       onBgsaveDone(w, n, (node, done) => writeBgsaveResult(w, node, done, forSync));
       return;
     }

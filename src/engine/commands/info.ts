@@ -78,7 +78,7 @@ function persistenceSection(w: WorldState, n: NodeState): string {
     `rdb_bgsave_in_progress:${bg ? 1 : 0}`,
     `rdb_last_save_time:${sec(n.lastSaveMs)}`,
     `rdb_last_bgsave_status:${n.lastBgsaveOk ? 'ok' : 'err'}`,
-    'rdb_last_bgsave_time_sec:-1',
+    `rdb_last_bgsave_time_sec:${n.lastBgsaveSec}`,
     `rdb_current_bgsave_time_sec:${bg ? sec(w.nowMs - bg.startMs) : -1}`,
     `rdb_saves:${n.rdbSaves}`,
     'rdb_last_cow_size:0',

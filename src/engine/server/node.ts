@@ -51,6 +51,7 @@ export function createNode(w: WorldState, name: string, host: string, port: numb
     dirty: 0,
     lastSaveMs: w.nowMs,
     lastBgsaveOk: true,
+    lastBgsaveSec: -1,
     rdbSaves: 0,
     bgsave: null,
     bgsaveScheduled: false,
@@ -107,6 +108,7 @@ export function startNode(w: WorldState, node: NodeState): void {
   node.dirty = 0;
   node.lastSaveMs = w.nowMs;
   node.lastBgsaveOk = true;
+  node.lastBgsaveSec = -1;
   node.rdbSaves = 0;
   node.bgsave = null;
   node.stats = zeroStats();

@@ -242,6 +242,8 @@ export interface NodeState {
   dirty: number;
   lastSaveMs: number;
   lastBgsaveOk: boolean;
+  /** rdb_last_bgsave_time_sec: how long the last fork child took (whole seconds of the clock), -1 before any. */
+  lastBgsaveSec: number;
   rdbSaves: number;
   bgsave: BgsaveState | null;
   bgsaveScheduled: boolean;
