@@ -250,3 +250,34 @@ describe('engine host', () => {
     if (bad[0].type === 'error') expect(bad[0].message).toContain('line 2');
   });
 });
+
+describe('topology export and import', () => {
+  it('exports each node with its master and the settings that differ from the defaults; loading it gives the same roles', () => {
+    const { send, command } = startHost();
+    command(1, 'r1', 'CONFIG', 'SET', 'repl-backlog-size', '2mb');
+    command(2, 'm', 'CONFIG', 'SET', 'save', '');
+    const out = send({ type: 'export-topology', requestId: 3 })[0];
+    expect(out.type).toBe('topology');
+    if (out.type !== 'topology') return;
+    expect(out.nodes).toEqual([
+      { name: 'm', port: 6379, replicaOf: null, config: [['save', '']] },
+      { name: 'r1', port: 6380, replicaOf: 'm', config: [['repl-backlog-size', '2097152']] },
+      { name: 'r2', port: 6381, replicaOf: 'm', config: [] },
+    ]);
+    const loaded = send({ type: 'load-topology', seed: 2, nodes: [out.nodes[1], out.nodes[2], out.nodes[0]] });
+    expect(loaded[0].type).toBe('ready');
+    const f = loaded.find((m): m is FrameMsg => m.type === 'frame')!;
+    expect(f.nodes.map((n) => [n.name, n.role, n.masterName, n.linkState])).toEqual([
+      ['m', 'master', null, 'none'],
+      ['r1', 'slave', 'm', 'connected'],
+      ['r2', 'slave', 'm', 'connected'],
+    ]);
+    expect(f.nodes.find((n) => n.name === 'm')?.persistence).toBe('none');
+  });
+
+  it('refuses a topology whose replica follows a node that is not in it', () => {
+    const { send } = startHost();
+    const out = send({ type: 'load-topology', seed: 1, nodes: [{ name: 'r', replicaOf: 'ghost', config: [] }] });
+    expect(out[0]).toMatchObject({ type: 'error' });
+  });
+});

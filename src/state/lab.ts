@@ -9,7 +9,7 @@ import type { Reply } from '../engine/resp/reply';
 import type { Lang } from '../i18n';
 import { TokenizeError, tokenize } from '../scenario/tokenize';
 import { formatReply } from '../ui/redisCli';
-import type { EngineToUi, Fault, FrameMsg, LinkView, Preset, SharedSession, UiToEngine } from '../worker/protocol';
+import type { EngineToUi, Fault, FrameMsg, LinkView, Preset, SharedSession, TopologyNode, UiToEngine } from '../worker/protocol';
 import { TraceLog } from './traceLog';
 
 /** Everything the engine reported in this session (see traceLog.ts). */
@@ -127,6 +127,7 @@ let tickOutstanding = false;
 let lastTickWallMs: number | null = null;
 const argvByRequest = new Map<number, string[]>();
 const shareWaiters = new Map<number, (s: SharedSession) => void>();
+const topologyWaiters = new Map<number, (nodes: TopologyNode[]) => void>();
 
 export function attachEngine(l: EngineLink | null): void {
   link = l;
@@ -190,6 +191,12 @@ export function receive(msg: EngineToUi): void {
       const waiter = shareWaiters.get(msg.requestId);
       shareWaiters.delete(msg.requestId);
       waiter?.(msg.session);
+      return;
+    }
+    case 'topology': {
+      const waiter = topologyWaiters.get(msg.requestId);
+      topologyWaiters.delete(msg.requestId);
+      waiter?.(msg.nodes);
       return;
     }
     case 'error':
@@ -400,6 +407,19 @@ export const lab = {
       shareWaiters.set(id, resolve);
       post({ type: 'export-session', requestId: id });
     });
+  },
+  /** The nodes as configurations (for export to redis.conf / docker-compose). */
+  exportTopology(): Promise<TopologyNode[]> {
+    const id = nextId++;
+    return new Promise((resolve) => {
+      topologyWaiters.set(id, resolve);
+      post({ type: 'export-topology', requestId: id });
+    });
+  },
+  /** A new world with these nodes (from an imported docker-compose file or redis.conf). */
+  loadTopology(nodes: { name: string; replicaOf: string | null; config: [string, string][] }[]): void {
+    useLab.setState({ pendingBranch: null });
+    post({ type: 'load-topology', nodes, seed: useLab.getState().seed });
   },
   setLang(lang: Lang): void {
     useLab.setState({ lang });

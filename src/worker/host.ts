@@ -12,23 +12,14 @@
 // in the past needs `branch`, which makes the replay the new history.
 
 import type { Input, LinkProps, NodeView } from '../engine/api';
-import { Session } from '../engine/session';
+import type { Session } from '../engine/session';
 import type { World } from '../engine/world';
 import { ScenarioError, parseScenario } from '../scenario/parse';
 import { runScenario } from '../scenario/run';
-import { type EngineToUi, type Fault, type FrameMsg, type LinkView, MAX_NODES, PRESETS, PROTOCOL_VERSION, type Preset, type SharedSession, type UiToEngine } from './protocol';
+import { type EngineToUi, type Fault, type FrameMsg, type LinkView, MAX_NODES, PRESETS, PROTOCOL_VERSION, type SharedSession, type UiToEngine } from './protocol';
+import { exportTopology, presetSession, replaySession, topologySession } from './worlds';
 
-/** The default topology: one master and two replicas of it. */
-export const DEFAULT_MASTER = 'm';
-export const DEFAULT_REPLICAS = ['r1', 'r2'] as const;
-
-/**
- * The lab's network: a real LAN answers in well under a millisecond, which no
- * one can watch. Every pair of nodes in a preset gets this latency, so a
- * command visibly travels down a link at 1× (and can be set per link, down to
- * a realistic 1 ms). Scenarios keep the engine's default of 1 ms.
- */
-export const LAB_LATENCY_MS = 250;
+export { DEFAULT_MASTER, DEFAULT_REPLICAS, defaultWorld, LAB_LATENCY_MS, presetSession, replaySession } from './worlds';
 
 /**
  * A command's reply usually exists as soon as it is sent; WAIT, a write paused
@@ -39,11 +30,6 @@ const REPLY_STEP_MS = 10;
 /** Like a redis-cli user pressing Ctrl-C on a command that never answers. */
 const REPLY_CAP_MS = 60_000;
 
-/** A preset first does its full sync; the page opens on the replicating state (scrub back to watch the sync). */
-const SETTLE_STEP_MS = 100;
-const SETTLE_CAP_MS = 60_000;
-const SETTLE_AFTER_SYNC_MS = 1_000 + 2 * LAB_LATENCY_MS;
-
 /** One tick never moves the clock by more than this (a slow frame must not jump minutes). */
 const MAX_TICK_MS = 15_000;
 export const SPEED_MIN = 0.1;
@@ -52,9 +38,6 @@ export const SPEED_MAX = 50;
 const STEP_CAP_MS = 60_000;
 /** Seeking forward by less than this advances the replay instead of restoring a snapshot. */
 const SEEK_FORWARD_REPLAY_MS = 5_000;
-const SNAPSHOT_EVERY_MS = 5_000;
-/** A shared session runs on after its last input by at most this much virtual time. */
-const MAX_REPLAY_TAIL_MS = 3_600_000;
 
 interface Replay {
   world: World;
@@ -183,6 +166,20 @@ export class EngineHost {
       case 'export-session':
         this.post({ type: 'session', requestId: msg.requestId, session: this.exportSession() });
         return;
+      case 'export-topology':
+        this.post({ type: 'topology', requestId: msg.requestId, nodes: exportTopology(this.shown) });
+        return;
+      case 'load-topology': {
+        let session: Session;
+        try {
+          session = topologySession(msg.nodes, msg.seed);
+        } catch (e) {
+          this.post({ type: 'error', message: `the topology could not be started: ${e instanceof Error ? e.message : String(e)}` });
+          return;
+        }
+        this.start(session);
+        return;
+      }
       default:
         this.post({ type: 'error', message: `unknown message type ${JSON.stringify((msg as { type?: unknown }).type)}` });
     }
@@ -532,72 +529,6 @@ function checkLinkProps(p: Partial<LinkProps>): Partial<LinkProps> {
     out.loss = p.loss;
   }
   return out;
-}
-
-/** A session with a ready-made topology, run until every replica is in sync with its master. */
-export function presetSession(preset: Preset, seed: number): Session {
-  const session = new Session({ seed, snapshotEveryMs: SNAPSHOT_EVERY_MS });
-  session.input({ t: 'default-link', props: { latencyMs: LAB_LATENCY_MS } });
-  const replicaOf = (master: string): [string, string][] => {
-    const a = session.world.address(master)!;
-    return [['replicaof', `${a.host} ${a.port}`]];
-  };
-  switch (preset) {
-    case 'default':
-      session.input({ t: 'node', name: DEFAULT_MASTER, config: [] });
-      for (const name of DEFAULT_REPLICAS) session.input({ t: 'node', name, config: replicaOf(DEFAULT_MASTER) });
-      break;
-    case 'chain':
-      session.input({ t: 'node', name: 'm', config: [] });
-      session.input({ t: 'node', name: 'r1', config: replicaOf('m') });
-      session.input({ t: 'node', name: 'r2', config: replicaOf('r1') });
-      break;
-    case 'compose-pair': {
-      // ../shared/examples/docker-compose.master-replica.yml: Bitnami's image
-      // turns the append-only file on by default; the replica points at the master.
-      const aof: [string, string][] = [['appendonly', 'yes']];
-      session.input({ t: 'node', name: 'redis-master', config: aof });
-      session.input({ t: 'node', name: 'redis-slave-1', config: [...aof, ...replicaOf('redis-master')] });
-      break;
-    }
-  }
-  for (let waitedMs = 0; !replicasInSync(session.world.views()) && waitedMs < SETTLE_CAP_MS; waitedMs += SETTLE_STEP_MS) session.advance(SETTLE_STEP_MS);
-  // After a diskless sync Redis 7.0 starts a replica's stream only on its first
-  // REPLCONF ACK (sent once a second): wait for it, so the first write streams at once.
-  session.advance(SETTLE_AFTER_SYNC_MS);
-  return session;
-}
-
-/** The same inputs at the same times on a fresh session (a shared link, a scenario's log). */
-export function replaySession(seed: number, inputs: readonly { atMs: number; input: Input }[], untilMs: number): Session {
-  const session = new Session({ seed, snapshotEveryMs: SNAPSHOT_EVERY_MS });
-  for (const [k, { atMs, input }] of inputs.entries()) {
-    if (atMs < session.nowMs) throw new Error(`input ${k + 1} is earlier than the one before it`);
-    session.advanceTo(atMs);
-    try {
-      session.input(input);
-    } catch (e) {
-      throw new Error(`input ${k + 1} (${input.t}): ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  // Bounded: a link claiming days of history must not freeze the worker.
-  const end = Math.min(untilMs, session.nowMs + MAX_REPLAY_TAIL_MS);
-  if (end > session.nowMs) session.advanceTo(end);
-  return session;
-}
-
-/** The default topology as a bare world (tests, benchmarks). */
-export function defaultWorld(seed: number): World {
-  return presetSession('default', seed).world;
-}
-
-function replicasInSync(views: NodeView[]): boolean {
-  const byName = new Map(views.map((v) => [v.name, v]));
-  return views.every((v) => {
-    if (v.role !== 'slave') return true;
-    const master = v.masterName === null ? undefined : byName.get(v.masterName);
-    return v.linkState === 'connected' && master !== undefined && v.offset === master.offset;
-  });
 }
 
 function requestIdOf(msg: UiToEngine): number | undefined {

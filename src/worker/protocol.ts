@@ -54,6 +54,16 @@ export type Fault =
   /** Stop a node and take it off the diagram. */
   | { kind: 'remove-node'; node: string };
 
+/** A node as a configuration: what export writes to redis.conf, and what import loads. */
+export interface TopologyNode {
+  name: string;
+  port: number;
+  /** The node it replicates from (a name in the same topology), or null for a master. */
+  replicaOf: string | null;
+  /** Settings that differ from Redis 7.0's defaults (without port, replicaof, bind, dir). */
+  config: [string, string][];
+}
+
 export type UiToEngine =
   /** First message: start a world (a preset, or a shared session). */
   | { type: 'hello'; version: number; seed: number; preset?: Preset; session?: SharedSession }
@@ -83,7 +93,11 @@ export type UiToEngine =
   | { type: 'load-scenario'; text: string; seed: number }
   | { type: 'load-preset'; preset: Preset; seed: number }
   /** Ask for the session (seed + inputs) to put in a share link; answered with `session`. */
-  | { type: 'export-session'; requestId: number };
+  | { type: 'export-session'; requestId: number }
+  /** Ask for the nodes as configurations (export); answered with `topology`. */
+  | { type: 'export-topology'; requestId: number }
+  /** Replace the world with these nodes (import): masters first, then replicas, in sync before the page shows them. */
+  | { type: 'load-topology'; seed: number; nodes: { name: string; replicaOf: string | null; config: [string, string][] }[] };
 
 /** Network properties between two nodes; sent for replication links and for any pair that differs from the default. */
 export interface LinkView extends LinkProps {
@@ -123,6 +137,7 @@ export type EngineToUi =
   | { type: 'reply'; requestId: number; reply: Reply }
   | FrameMsg
   | { type: 'session'; requestId: number; session: SharedSession }
+  | { type: 'topology'; requestId: number; nodes: TopologyNode[] }
   /**
    * Something the person should read: a bad message, a scenario that does not
    * parse, a node that refused a connection. `requestId` ties it to a command.
