@@ -7,6 +7,7 @@ import { LANGUAGE_NAMES, LANGUAGES, type Lang, messagesFor } from '../i18n';
 import { lab, useLab } from '../state/lab';
 import type { UrlProblem } from '../state/urlParams';
 import { withParam } from '../state/urlParams';
+import { exportText } from '../export/text';
 import { lessons, useLesson } from '../state/lesson';
 import { TopologyDiagram } from './diagram/TopologyDiagram';
 import { lessonText } from './lessons/text';
@@ -25,6 +26,7 @@ import { Timeline } from './timeline/Timeline';
 // Parts not needed to open the lab come in their own chunks, loaded on first use.
 const SpaceTimeDiagram = lazy(() => import('./timeline/SpaceTimeDiagram').then((m) => ({ default: m.SpaceTimeDiagram })));
 const LessonPanel = lazy(() => import('./lessons/LessonPanel').then((m) => ({ default: m.LessonPanel })));
+const ExportDialog = lazy(() => import('../export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const LessonList = lazy(() => import('./lessons/LessonList').then((m) => ({ default: m.LessonList })));
 
 export type PageProblem = UrlProblem | { kind: 'lang'; value: string } | { kind: 'session'; detail: string } | { kind: 'lesson'; id: string };
@@ -40,6 +42,7 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
   const [menu, setMenu] = useState<Menu>(null);
   const [sharing, setSharing] = useState(false);
   const [choosingLesson, setChoosingLesson] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const activeLesson = useLesson((s) => s.active?.lesson.id ?? null);
   const progressReset = useLesson((s) => s.progressReset);
   const lt = lessonText[lang];
@@ -92,6 +95,9 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
           </button>
           <button type="button" onClick={() => setSharing(true)} disabled={status.kind !== 'ready'} data-testid="share-button">
             {t.share}
+          </button>
+          <button type="button" onClick={() => setExporting(true)} disabled={status.kind !== 'ready'} aria-haspopup="dialog" data-testid="export-button">
+            {exportText[lang].openButton}
           </button>
           <button type="button" onClick={toggleTheme} aria-label={theme === 'dark' ? t.themeToLight : t.themeToDark} title={theme === 'dark' ? t.themeToLight : t.themeToDark}>
             {theme === 'dark' ? '☀' : '☾'}
@@ -163,6 +169,11 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
         </Suspense>
       )}
       {sharing && <ShareDialog t={t} onClose={() => setSharing(false)} />}
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

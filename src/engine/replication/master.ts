@@ -412,7 +412,8 @@ export function processClientsWaitingReplicas(w: WorldState, node: NodeState): v
 
 export function waitTimeout(w: WorldState, node: NodeState, clientId: number): void {
   const c = node.clients[clientId];
-  if (c.blocked?.t !== 'wait') return;
+  // The client may be gone (its connection closed, CLIENT KILL) before its timeout.
+  if (c?.blocked?.t !== 'wait') return;
   if (c.blocked.timeoutAtMs === 0 || c.blocked.timeoutAtMs > w.nowMs) return;
   const n = countAcks(node, c.blocked.targetOffset);
   c.blocked = null;
