@@ -6,6 +6,7 @@
 import { Component, type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { chooseLanguage, type Messages, messagesFor } from './i18n';
+import { startEmbedFromUrl } from './embed/api';
 import { startEngine } from './state/engineClient';
 import { frameStats } from './state/frameLoop';
 import { lab, notify, type Theme, traceLog, useLab } from './state/lab';
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
   motion?.addEventListener?.('change', (e) => useLab.setState({ reducedMotion: e.matches }));
   document.documentElement.lang = language.lang;
   document.documentElement.dataset.theme = useLab.getState().theme;
+  // ?embed=1: the resize messages and the message API for the embedding page (allowed origins only).
+  if (params.embed) startEmbedFromUrl(search);
 
   let session: Awaited<ReturnType<typeof decodeSession>> | null = null;
   if (params.session !== null) {

@@ -7,7 +7,9 @@ import { LANGUAGE_NAMES, LANGUAGES, type Lang, messagesFor } from '../i18n';
 import { lab, useLab } from '../state/lab';
 import type { UrlProblem } from '../state/urlParams';
 import { withParam } from '../state/urlParams';
+import { embedText } from '../embed/text';
 import { exportText } from '../export/text';
+import { importText } from '../import/text';
 import { lessons, useLesson } from '../state/lesson';
 import { TopologyDiagram } from './diagram/TopologyDiagram';
 import { lessonText } from './lessons/text';
@@ -26,6 +28,8 @@ import { Timeline } from './timeline/Timeline';
 // Parts not needed to open the lab come in their own chunks, loaded on first use.
 const SpaceTimeDiagram = lazy(() => import('./timeline/SpaceTimeDiagram').then((m) => ({ default: m.SpaceTimeDiagram })));
 const LessonPanel = lazy(() => import('./lessons/LessonPanel').then((m) => ({ default: m.LessonPanel })));
+const EmbedDialog = lazy(() => import('../embed/EmbedDialog').then((m) => ({ default: m.EmbedDialog })));
+const ImportDialog = lazy(() => import('../import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 const ExportDialog = lazy(() => import('../export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const LessonList = lazy(() => import('./lessons/LessonList').then((m) => ({ default: m.LessonList })));
 
@@ -43,6 +47,8 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
   const [sharing, setSharing] = useState(false);
   const [choosingLesson, setChoosingLesson] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [embedding, setEmbedding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const activeLesson = useLesson((s) => s.active?.lesson.id ?? null);
   const progressReset = useLesson((s) => s.progressReset);
   const lt = lessonText[lang];
@@ -95,6 +101,12 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
           </button>
           <button type="button" onClick={() => setSharing(true)} disabled={status.kind !== 'ready'} data-testid="share-button">
             {t.share}
+          </button>
+          <button type="button" onClick={() => setEmbedding(true)} disabled={status.kind !== 'ready'} aria-haspopup="dialog" data-testid="embed-button">
+            {embedText[lang].embed}
+          </button>
+          <button type="button" onClick={() => setImporting(true)} disabled={status.kind !== 'ready'} aria-haspopup="dialog" title={importText[lang].openTitle} data-testid="import-button">
+            {importText[lang].open}
           </button>
           <button type="button" onClick={() => setExporting(true)} disabled={status.kind !== 'ready'} aria-haspopup="dialog" data-testid="export-button">
             {exportText[lang].openButton}
@@ -169,6 +181,16 @@ export function App({ problems, embed }: { problems: PageProblem[]; embed: boole
         </Suspense>
       )}
       {sharing && <ShareDialog t={t} onClose={() => setSharing(false)} />}
+      {embedding && (
+        <Suspense fallback={null}>
+          <EmbedDialog onClose={() => setEmbedding(false)} />
+        </Suspense>
+      )}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDialog onClose={() => setImporting(false)} />
+        </Suspense>
+      )}
       {exporting && (
         <Suspense fallback={null}>
           <ExportDialog onClose={() => setExporting(false)} />
