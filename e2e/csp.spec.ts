@@ -49,6 +49,14 @@ async function useTheLab(page: Page): Promise<void> {
   await embed.open();
   await embed.text();
   await embed.close();
+  // Export (previews, download links made from Blobs) and import (a lazily loaded parser chunk).
+  await page.getByTestId('export-button').click();
+  await expect(page.getByTestId('export-dialog').locator('[data-file]').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-text').fill('port 6380\nreplicaof 127.0.0.1 6379\n');
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await page.keyboard.press('Escape');
   await lab.themeToggle.click();
   await lab.languageButton('한국어').click();
   await lab.languageButton('English').click();
