@@ -4,7 +4,10 @@
 // Needs redis-server 7.0 on the PATH (or REDIS_SERVER); skipped otherwise.
 // Two scenarios run at a time, each in its own port range (7600, 7620). When a
 // range is busy (another test run on the same machine), the next free ones
-// (7640, 7660, ...) are tried.
+// (7640, 7660, ...) are tried. Real Redis races with itself on a busy machine
+// (a ROLE read while the connection is still in progress, a TTL rounded across
+// a second): a golden that does not match is played once more, and fails only
+// when the second run does not match either.
 
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +21,8 @@ const SLOTS = 2;
 const TIMEOUT_MS = 240_000;
 /** How many other port ranges to try when one is busy. */
 const RANGE_TRIES = 8;
+/** Runs of a golden before it counts as not matching. */
+const ATTEMPTS = 2;
 
 /** Hands out SLOTS port ranges; a test waits until one is free. */
 const free: number[] = Array.from({ length: SLOTS }, (_, i) => i);
@@ -51,16 +56,21 @@ describe('goldens still match real Redis', () => {
         const slot = await acquire();
         try {
           const text = fs.readFileSync(g.scenarioPath, 'utf8');
-          let actual: string | undefined;
-          for (let k = 0; actual === undefined; k++) {
-            try {
-              actual = await recordScenario(text, { basePort: BASE_PORT + 20 * (slot + SLOTS * k) });
-            } catch (e) {
-              if (!(e instanceof PortInUseError) || k + 1 >= RANGE_TRIES) throw e;
+          const expected = fs.readFileSync(g.expectedPath, 'utf8');
+          let mismatches: string[] = [];
+          for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+            let actual: string | undefined;
+            for (let k = 0; actual === undefined; k++) {
+              try {
+                actual = await recordScenario(text, { basePort: BASE_PORT + 20 * (slot + SLOTS * k) });
+              } catch (e) {
+                if (!(e instanceof PortInUseError) || k + 1 >= RANGE_TRIES) throw e;
+              }
             }
+            mismatches = compareTranscripts(expected, actual).mismatches;
+            if (mismatches.length === 0) break;
           }
-          const res = compareTranscripts(fs.readFileSync(g.expectedPath, 'utf8'), actual);
-          expect(res.mismatches.join('\n')).toBe('');
+          expect(mismatches.join('\n')).toBe('');
         } finally {
           release(slot);
         }

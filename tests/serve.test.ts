@@ -275,7 +275,8 @@ describe.skipIf(!redisCli)('serve: redis-cli against the lab', () => {
 
   it('the admin port refuses unknown nodes and commands with a clear error', async () => {
     expect(await cli(admin, 'CRASH', 'nosuch')).toBe("ERR unknown node 'nosuch' (known: m, r1, r2)");
-    expect(await cli(admin, 'FROB')).toBe("ERR unknown admin command 'FROB' (try HELP)");
+    expect(await cli(admin, 'FROB')).toBe("ERR unknown admin command 'FROB' (try COMMANDS)");
+    expect(await cli(admin, 'COMMANDS')).toContain('CRASH <node>');
   });
 });
 

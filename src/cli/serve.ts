@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   out.write(`Replica Lab serve: ${o.file ?? 'master m with replicas r1, r2'}, virtual time at ${o.speed}x the wall clock\n\n`);
   for (const line of lab.table()) out.write(`${line}\n`);
   for (const w of lab.warnings) out.write(`warning: ${w}\n`);
-  out.write(`Faults: redis-cli -p ${lab.adminPort} HELP    Stop: Ctrl-C\n`);
+  out.write(`Faults: redis-cli -p ${lab.adminPort} COMMANDS    Stop: Ctrl-C\n`);
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -2,6 +2,7 @@
 // and inline commands like a node, so both work:
 //
 //   redis-cli -p 7100 CRASH r1
+//   redis-cli -p 7100 COMMANDS      (redis-cli answers HELP itself)
 //   printf 'LATENCY m r1 500\r\n' | nc 127.0.0.1 7100
 //
 // Each command is an input to the world at the current virtual time, exactly
@@ -45,7 +46,8 @@ export const ADMIN_HELP = [
   'LOSS <a> <b> <0..1>        Probability that a message is retransmitted (arrives late).',
   'SPEED [<factor>]           Show or set how fast virtual time runs against the wall clock.',
   'TIME                       Virtual milliseconds since the world started.',
-  'PING, HELP, QUIT',
+  'COMMANDS (or HELP)         This list. redis-cli answers HELP itself: ask for COMMANDS.',
+  'PING, QUIT',
 ];
 
 function nodeError(world: World, name: string): Reply | null {
@@ -83,6 +85,7 @@ export async function adminCommand(host: AdminHost, argv: string[]): Promise<Rep
     case 'ping':
       return status('PONG');
     case 'help':
+    case 'commands':
       return array(ADMIN_HELP.map(status));
     case 'nodes':
       return array(nodeLines(world, (n) => host.port(n)).map(status));
@@ -164,7 +167,7 @@ export async function adminCommand(host: AdminHost, argv: string[]): Promise<Rep
       return OK;
     }
     default:
-      return err(`ERR unknown admin command '${argv[0].slice(0, 128)}' (try HELP)`);
+      return err(`ERR unknown admin command '${argv[0].slice(0, 128)}' (try COMMANDS)`);
   }
 }
 

@@ -107,8 +107,10 @@ export class ClientConnection {
       this.close();
       return;
     }
+    this.socket.cork();
     this.drain();
     if (!this.closing && !c.blocked && this.parser.pending > 0) this.pump();
+    this.socket.uncork();
   }
 
   /** Close after the replies already written (QUIT, protocol error, killed). */

@@ -52,6 +52,8 @@ class NodeListener {
   server: net.Server | null = null;
   /** The process life (NodeState.epoch) the listener was opened for. */
   epoch = -1;
+  /** A process life whose port could not be opened (taken meanwhile): not tried again until the next restart. */
+  failedEpoch = -1;
   listening: Promise<void> = Promise.resolve();
   readonly conns = new Set<ClientConnection>();
   /** File descriptors in use: TCP clients and the engine's own links. */
@@ -197,7 +199,7 @@ export class ServeLab implements ConnectionHost, AdminHost {
       const node = this.world.state.nodes[l.name];
       const up = !!node?.up && this.world.state.nodeOrder.includes(l.name);
       if (l.server && (!up || node.epoch !== l.epoch)) this.closeListener(l);
-      if (up && !l.server) this.openListener(l, node);
+      if (up && !l.server && l.failedEpoch !== node.epoch) this.openListener(l, node);
       if (up) this.trackInternalClients(l, node);
     }
   }
@@ -208,8 +210,12 @@ export class ServeLab implements ConnectionHost, AdminHost {
     l.epoch = node.epoch;
     l.listening = listen(server, l.port, this.host, `node ${l.name}`);
     l.listening.catch((e: unknown) => {
-      this.log(e instanceof Error ? e.message : String(e));
-      if (l.server === server) l.server = null;
+      // At start the error is start()'s rejection; later (a RESTART) it is only worth a line.
+      if (this.timer) this.log(e instanceof Error ? e.message : String(e));
+      if (l.server === server) {
+        l.server = null;
+        l.failedEpoch = node.epoch;
+      }
     });
   }
 

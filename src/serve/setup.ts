@@ -119,6 +119,6 @@ export function playSetup(scn: Scenario, basePort: number, seed = 1): SetupResul
   for (const [node, id] of clients) {
     if (world.clientAlive(node, id)) freeClient(world.node(node), id);
   }
-  if (world.state.nodeOrder.length === 0) throw new ScenarioError(1, 'the scenario starts no node (add a `node NAME` line)');
+  if (world.state.nodeOrder.length === 0) throw new Error('the scenario starts no node: nothing to serve (add a `node NAME` line)');
   return { world, warnings };
 }

@@ -23,7 +23,8 @@ function pad(rows: string[][]): string[] {
 export function startTable(world: World, host: string, portOf: (node: string) => number | undefined, adminPort: number): string[] {
   const rows = [['NODE', 'ROLE', 'PORT', 'REPLICA OF']];
   for (const v of world.views()) {
-    rows.push([v.name, roleOf(v), String(portOf(v.name) ?? v.port), v.masterName ?? (v.role === 'slave' ? '?' : '-')]);
+    const master = v.sentinel ? '' : (v.masterName ?? (v.role === 'slave' ? '?' : '-'));
+    rows.push([v.name, roleOf(v), String(portOf(v.name) ?? v.port), master]);
   }
   rows.push(['(admin)', '', String(adminPort), '']);
   return [...pad(rows), '', `Connect with: redis-cli -h ${host} -p ${portOf(world.state.nodeOrder[0]) ?? ''}`];
