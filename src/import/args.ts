@@ -2,70 +2,8 @@
 // redis.conf line as Redis reads it (sdssplitargs), and a compose `command:`
 // string as Compose splits it (shell words, without running a shell).
 
-const isCSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
-const isHex = (c: string): boolean => /^[0-9a-fA-F]$/.test(c);
-
-/**
- * sdssplitargs (sds.c): words separated by blanks; "double quotes" take the
- * escapes \n \r \t \b \a \xHH and \<any>; 'single quotes' take only \'. A
- * closing quote must be followed by a blank or the end. Null on unbalanced
- * quotes (Redis: "Unbalanced quotes in configuration line").
- */
-export function sdssplitargs(line: string): string[] | null {
-  const out: string[] = [];
-  const at = (i: number): string => (i < line.length ? line[i] : '\0');
-  let p = 0;
-  for (;;) {
-    while (p < line.length && isCSpace(line[p])) p++;
-    if (p >= line.length) return out;
-    let cur = '';
-    let inq = false;
-    let insq = false;
-    let done = false;
-    while (!done) {
-      const c = at(p);
-      if (inq) {
-        if (c === '\\' && at(p + 1) === 'x' && isHex(at(p + 2)) && isHex(at(p + 3))) {
-          cur += String.fromCharCode(Number.parseInt(at(p + 2) + at(p + 3), 16));
-          p += 3;
-        } else if (c === '\\' && p + 1 < line.length) {
-          p++;
-          const e = line[p];
-          cur += e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === 'b' ? '\b' : e === 'a' ? '\x07' : e;
-        } else if (c === '"') {
-          if (p + 1 < line.length && !isCSpace(line[p + 1])) return null;
-          done = true;
-        } else if (p >= line.length) {
-          return null;
-        } else {
-          cur += c;
-        }
-      } else if (insq) {
-        if (c === '\\' && at(p + 1) === "'") {
-          p++;
-          cur += "'";
-        } else if (c === "'") {
-          if (p + 1 < line.length && !isCSpace(line[p + 1])) return null;
-          done = true;
-        } else if (p >= line.length) {
-          return null;
-        } else {
-          cur += c;
-        }
-      } else if (p >= line.length || c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\0') {
-        done = true;
-      } else if (c === '"') {
-        inq = true;
-      } else if (c === "'") {
-        insq = true;
-      } else {
-        cur += c;
-      }
-      if (p < line.length) p++;
-    }
-    out.push(cur);
-  }
-}
+// A redis.conf line is split exactly as the engine splits config values.
+export { sdssplitargs } from '../engine/server/config';
 
 /**
  * sdscatrepr (sds.c): an argument as a quoted word that sdssplitargs reads

@@ -606,8 +606,14 @@ function formatPercentile(v: number): string {
   return s;
 }
 
-/** sdssplitargs (sds.c): a config line's tokenizer, with quotes and escapes. Null on unbalanced quotes. */
-function sdssplitargs(line: string): string[] | null {
+/**
+ * sdssplitargs (sds.c): words separated by blanks; "double quotes" take the
+ * escapes \n \r \t \b \a \xHH and \<any>; 'single quotes' take only \'. A
+ * closing quote must be followed by a blank or the end. Null on unbalanced
+ * quotes (Redis: "Unbalanced quotes in configuration line"). Used for config
+ * values and, by the importer, for whole redis.conf lines.
+ */
+export function sdssplitargs(line: string): string[] | null {
   const out: string[] = [];
   let p = 0;
   const at = (i: number): string => (i < line.length ? line[i] : '\0');
@@ -649,7 +655,8 @@ function sdssplitargs(line: string): string[] | null {
         } else {
           cur += c;
         }
-      } else if (p >= line.length || c === ' ' || c === '\n' || c === '\r' || c === '\t') {
+      } else if (p >= line.length || c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\0') {
+        // A NUL ends the word as it ends the C string.
         done = true;
       } else if (c === '"') {
         inq = true;
