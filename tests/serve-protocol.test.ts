@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { type Request, RequestParser, splitArgs, string2ll } from '../src/serve/request-parser';
+import { setupWorld } from '../src/serve/setup';
 
 function all(chunks: (string | Buffer)[], authRequired = false): Request[] {
   const p = new RequestParser();
@@ -77,5 +78,16 @@ describe('serve: reading requests as Redis does', () => {
   it('string2ll accepts what Redis accepts', () => {
     expect(['0', '12', '-5'].map(string2ll)).toEqual([0, 12, -5]);
     expect(['', '+1', '01', '-0', '1 ', ' 1', '99999999999999999999'].map(string2ll)).toEqual([null, null, null, null, null, null, null]);
+  });
+});
+
+describe('serve setup', () => {
+  it('plays the scenario on ports from the base port and reports error replies and down nodes by line', () => {
+    const { world, warnings } = setupWorld('node m\nnode r replicaof $m\nsync\nr> SET k v\ncrash m\nm> PING\n', 7570);
+    expect(world.views().map((v) => [v.name, v.port])).toEqual([
+      ['m', 7570],
+      ['r', 7571],
+    ]);
+    expect(warnings).toEqual(["line 4: r> SET k v: (error) READONLY You can't write against a read only replica.", 'line 6: m> PING: node is down']);
   });
 });

@@ -12,11 +12,13 @@ export interface RunOptions {
   seed?: number;
   /** Called for each transcript row as soon as it exists. */
   onRow?: (row: TranscriptRow) => void;
+  /** Node ports start here instead of 6379 (serve mode: a node's engine address is its TCP address). */
+  basePort?: number;
 }
 
 /** Virtual time a command round trip of the scenario runner takes (loopback). */
 const COMMAND_RTT_MS = 1;
-const SYNC_GIVE_UP_MS = 60_000;
+export const SYNC_GIVE_UP_MS = 60_000;
 /** Virtual time the recorder spends waiting for a killed process to exit. */
 const PROCESS_EXIT_MS = 2;
 
@@ -51,8 +53,13 @@ function findByAddr(world: World, host: string, port: number): NodeState | undef
   return undefined;
 }
 
-export function runScenario(scn: Scenario, opts: RunOptions = {}): { rows: TranscriptRow[]; world: World } {
+/**
+ * The transcript rows, the world as the scenario left it, and the scenario's
+ * own client connection on each node (node name -> client id).
+ */
+export function runScenario(scn: Scenario, opts: RunOptions = {}): { rows: TranscriptRow[]; world: World; clients: Map<string, number> } {
   const world = new World({ seed: opts.seed ?? 1, trace: false });
+  if (opts.basePort !== undefined) world.state.nextPort = opts.basePort;
   const rows: TranscriptRow[] = [];
   const emit = (row: TranscriptRow): void => {
     rows.push(row);
@@ -142,5 +149,5 @@ export function runScenario(scn: Scenario, opts: RunOptions = {}): { rows: Trans
       }
     }
   }
-  return { rows, world };
+  return { rows, world, clients };
 }

@@ -10,17 +10,13 @@
 // Nothing has to be translated in either direction.
 
 import { freeClient } from '../engine/server/clients';
-import { World } from '../engine/world';
-import { type Scenario, ScenarioError, expandArgs, parseScenario } from '../scenario/parse';
-import { isSynced } from '../scenario/run';
+import type { World } from '../engine/world';
+import { type Scenario, parseScenario } from '../scenario/parse';
+import { runScenario, SYNC_GIVE_UP_MS } from '../scenario/run';
+import { NODE_IS_DOWN } from '../scenario/transcript';
 
 /** Without a scenario: a master and two replicas of it, in sync. */
 export const DEFAULT_SCENARIO = ['node m', 'node r1 replicaof $m', 'node r2 replicaof $m', 'sync', ''].join('\n');
-
-/** Virtual time a setup command round trip takes (as the scenario runner). */
-const COMMAND_RTT_MS = 1;
-const SYNC_GIVE_UP_MS = 60_000;
-const PROCESS_EXIT_MS = 2;
 
 export interface SetupResult {
   world: World;
@@ -34,85 +30,16 @@ export function setupWorld(text: string, basePort: number, seed = 1): SetupResul
 }
 
 export function playSetup(scn: Scenario, basePort: number, seed = 1): SetupResult {
-  const world = new World({ seed, trace: false });
-  // Engine ports are allocated from nextPort in declaration order, like serve's TCP ports.
-  world.state.nextPort = basePort;
+  // The scenario runner plays it, on a world whose ports start at basePort.
+  const { rows, world, clients } = runScenario(scn, { seed, basePort });
+  const lineOf = new Map(scn.steps.map((s) => [s.step, s.line]));
   const warnings: string[] = [];
-  const clients = new Map<string, number>();
-  const addressOf = (name: string) => world.address(name);
-  for (const step of scn.steps) {
-    switch (step.kind) {
-      case 'node': {
-        const config: [string, string][] = step.config.map((p) => [p.name, expandArgs([p.value], addressOf).join(' ')]);
-        try {
-          world.addNode(step.name, config);
-        } catch (e) {
-          throw new ScenarioError(step.line, `node ${step.name} could not start: ${(e as Error).message}`);
-        }
-        break;
-      }
-      case 'sentinel': {
-        const target = world.address(step.target);
-        if (!target) throw new ScenarioError(step.line, `sentinel ${step.name} monitors unknown node '${step.target}'`);
-        try {
-          world.addSentinel(
-            step.name,
-            step.masterName,
-            target.host,
-            target.port,
-            step.quorum,
-            step.options.map((o): [string, string] => [o.name, o.value]),
-          );
-        } catch (e) {
-          throw new ScenarioError(step.line, `sentinel ${step.name} could not start: ${(e as Error).message}`);
-        }
-        break;
-      }
-      case 'command': {
-        if (!world.node(step.node).up) {
-          warnings.push(`line ${step.line}: ${step.node}> ${step.text}: node is down`);
-          break;
-        }
-        let client = clients.get(step.node);
-        if (client === undefined || !world.clientAlive(step.node, client)) {
-          client = world.connect(step.node);
-          clients.set(step.node, client);
-        }
-        const reply = world.command(step.node, client, expandArgs(step.args, addressOf));
-        if (reply.t === 'error') warnings.push(`line ${step.line}: ${step.node}> ${step.text}: (error) ${reply.s}`);
-        world.advance(COMMAND_RTT_MS);
-        break;
-      }
-      case 'sync':
-        if (!world.runUntil(() => isSynced(world), SYNC_GIVE_UP_MS)) warnings.push(`line ${step.line}: sync gave up after ${SYNC_GIVE_UP_MS / 1000} s`);
-        break;
-      case 'sleep':
-        world.advance(step.ms);
-        break;
-      case 'crash':
-        world.crash(step.node);
-        world.advance(PROCESS_EXIT_MS);
-        break;
-      case 'restart':
-        world.restart(step.node);
-        world.advance(PROCESS_EXIT_MS);
-        break;
-      case 'link':
-        world.setLink(step.a, step.b, {
-          ...(step.latencyMs !== undefined ? { latencyMs: step.latencyMs } : {}),
-          ...(step.bytesPerMs !== undefined ? { bytesPerMs: step.bytesPerMs } : {}),
-          ...(step.loss !== undefined ? { loss: step.loss } : {}),
-        });
-        break;
-      case 'partition':
-        world.partition(step.groups);
-        break;
-      case 'heal':
-        world.heal();
-        break;
-      case 'reset':
-        world.resetConnections(step.a, step.b);
-        break;
+  for (const row of rows) {
+    const line = lineOf.get(row.step);
+    if ('directive' in row) warnings.push(`line ${line}: sync gave up after ${SYNC_GIVE_UP_MS / 1000} s`);
+    else if ('cmd' in row && typeof row.reply === 'object' && row.reply !== null && 'error' in row.reply) {
+      const what = row.reply === NODE_IS_DOWN ? 'node is down' : `(error) ${row.reply.error}`;
+      warnings.push(`line ${line}: ${row.node}> ${row.cmd}: ${what}`);
     }
   }
   // The setup's own connections close, as redis-cli's would: they are not the learner's clients.
