@@ -117,6 +117,11 @@ export function TopologyDiagram({ onNodeActivate, onLinkActivate }: TopologyDiag
   }, [nodes, byName]);
   const ordered = useMemo(() => [...layout.placements].sort(tabOrder), [layout]);
   const geometry = useMemo(() => linkGeometry(layout, dlinks), [layout, dlinks]);
+  // Each drawn link once: its line (under the cards), its trace over a card it crosses, its button (over the cards).
+  const placed = dlinks.flatMap((l) => {
+    const g = geometry.get(l.key);
+    return g ? [{ l, g, selected: samePair(selectedLink, l.a, l.b), bytesPerSec: throughput.get(pairKey(l.a, l.b)) ?? 0 }] : [];
+  });
 
   const activateNode = (name: string, el: SVGGElement) => {
     lab.select(name);
@@ -143,22 +148,9 @@ export function TopologyDiagram({ onNodeActivate, onLinkActivate }: TopologyDiag
         </defs>
         <g transform={`translate(${zoom.x},${zoom.y}) scale(${zoom.k})`}>
           <g className="dg-links">
-            {dlinks.map((l) => {
-              const g = geometry.get(l.key);
-              if (!g) return null;
-              return (
-                <LinkLine
-                  key={l.key}
-                  link={l}
-                  seg={g.seg}
-                  handle={g.handle}
-                  selected={samePair(selectedLink, l.a, l.b)}
-                  bytesPerSec={throughput.get(pairKey(l.a, l.b)) ?? 0}
-                  text={text}
-                  markerPrefix={markerPrefix}
-                />
-              );
-            })}
+            {placed.map(({ l, g, selected: sel, bytesPerSec }) => (
+              <LinkLine key={l.key} link={l} seg={g.seg} handle={g.handle} selected={sel} bytesPerSec={bytesPerSec} text={text} markerPrefix={markerPrefix} />
+            ))}
           </g>
           <g className="dg-nodes">
             {ordered.map((p) => {
@@ -180,29 +172,14 @@ export function TopologyDiagram({ onNodeActivate, onLinkActivate }: TopologyDiag
           </g>
           {/* A link that has to pass under another card is traced over it too, so it cannot seem to start there. */}
           <g className="dg-links-over">
-            {dlinks.map((l) => {
-              const g = geometry.get(l.key);
-              if (!g?.crossesCard) return null;
-              return <line key={l.key} className={`dg-link-over dg-link--${l.state ?? 'network'}`} x1={g.seg.x1} y1={g.seg.y1} x2={g.seg.x2} y2={g.seg.y2} />;
-            })}
+            {placed.map(({ l, g }) =>
+              g.crossesCard ? <line key={l.key} className={`dg-link-over dg-link--${l.state ?? 'network'}`} x1={g.seg.x1} y1={g.seg.y1} x2={g.seg.x2} y2={g.seg.y2} /> : null,
+            )}
           </g>
           <g className="dg-link-buttons">
-            {dlinks.map((l) => {
-              const g = geometry.get(l.key);
-              if (!g) return null;
-              return (
-                <LinkButton
-                  key={l.key}
-                  link={l}
-                  seg={g.seg}
-                  handle={g.handle}
-                  selected={samePair(selectedLink, l.a, l.b)}
-                  bytesPerSec={throughput.get(pairKey(l.a, l.b)) ?? 0}
-                  text={text}
-                  onActivate={activateLink}
-                />
-              );
-            })}
+            {placed.map(({ l, g, selected: sel, bytesPerSec }) => (
+              <LinkButton key={l.key} link={l} seg={g.seg} handle={g.handle} selected={sel} bytesPerSec={bytesPerSec} text={text} onActivate={activateLink} />
+            ))}
           </g>
         </g>
       </svg>
