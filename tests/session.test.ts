@@ -44,9 +44,17 @@ function play(seed: number, inputs: TimedInput[], untilMs: number): { world: Wor
   return { world: s.world, trace: JSON.stringify(trace) };
 }
 
+/** JSON for values holding Maps, Sets and bigints (streams' IDs). */
+function plain(_key: string, v: unknown): unknown {
+  if (v instanceof Map) return [...v];
+  if (v instanceof Set) return [...v];
+  if (typeof v === 'bigint') return String(v);
+  return v;
+}
+
 function fingerprint(w: World): string {
   return JSON.stringify(
-    w.views().map((v) => ({ ...v, keys: w.state.nodes[v.name].dbs.map((d) => [...d.dict].map(([k, o]) => [k, JSON.stringify(o.type === 'string' || o.type === 'list' ? o.v : [...o.v])])) })),
+    w.views().map((v) => ({ ...v, keys: w.state.nodes[v.name].dbs.map((d) => [...d.dict].map(([k, o]) => [k, JSON.stringify(o.v, plain)])) })),
   );
 }
 

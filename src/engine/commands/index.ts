@@ -8,13 +8,16 @@ import { objectCommands } from './objects';
 import { clientKillHook, pubsubCommands } from './pubsub';
 import { replicationCommands } from './replication';
 import { flushallHook, serverCommands } from './server';
+import { scriptingCommands } from './scripting';
 import { setCommands } from './sets';
+import { streamCommands } from './streams';
 import { stringCommands } from './strings';
 import type { CommandSpec, CommandTable } from './types';
+import { zsetCommands } from './zsets';
 
 function build(): CommandTable {
   const table: CommandTable = {};
-  const families: CommandSpec[][] = [serverCommands, replicationCommands, stringCommands, keyCommands, expireCommands, listCommands, hashCommands, setCommands, objectCommands, pubsubCommands];
+  const families: CommandSpec[][] = [serverCommands, replicationCommands, stringCommands, keyCommands, expireCommands, listCommands, hashCommands, setCommands, zsetCommands, streamCommands, scriptingCommands, objectCommands, pubsubCommands];
   for (const fam of families) {
     for (const spec of fam) table[spec.name] = spec;
   }

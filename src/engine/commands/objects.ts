@@ -90,6 +90,16 @@ export function objectEncoding(o: RObj, cfg: Record<string, string>): string {
       for (const m of o.v) if (string2ll(m) === null) return 'hashtable';
       return 'intset';
     }
+    case 'zset': {
+      if (o.skiplist) return 'skiplist';
+      const maxEntries = Number(cfg['zset-max-listpack-entries'] ?? 128);
+      const maxValue = Number(cfg['zset-max-listpack-value'] ?? 64);
+      if (o.v.size > maxEntries) return 'skiplist';
+      for (const m of o.v.keys()) if (byteLength(m) > maxValue) return 'skiplist';
+      return 'listpack';
+    }
+    case 'stream':
+      return 'stream';
   }
 }
 

@@ -286,6 +286,37 @@ const flushallHook = (x: Exec, inner: (x: Exec) => HandlerResult): HandlerResult
 };
 export { flushallHook };
 
+/**
+ * FUNCTION: the lab has no function libraries (no Lua), so FUNCTION LIST is
+ * always empty; FUNCTION FLUSH still counts as a change and is propagated to
+ * replicas as functions.c does, so offsets move as on a real server.
+ */
+const functionFlush = (x: Exec): Reply => {
+  if (x.argv.length === 3) {
+    const mode = x.argv[2].toLowerCase();
+    if (mode !== 'sync' && mode !== 'async') return err('ERR FUNCTION FLUSH only supports SYNC|ASYNC option');
+  } else if (x.argv.length > 3) {
+    return err('ERR unknown subcommand or wrong number of arguments for \'flush\'. Try FUNCTION HELP.');
+  }
+  x.dirty();
+  return OK;
+};
+
+const functionList = (x: Exec): Reply => {
+  for (let i = 2; i < x.argv.length; i++) {
+    const opt = x.argv[i].toLowerCase();
+    if (opt === 'withcode') continue;
+    if (opt === 'libraryname' && i + 1 < x.argv.length) {
+      i++;
+      continue;
+    }
+    return err(`ERR Unknown argument ${x.argv[i]}`);
+  }
+  return array([]);
+};
+
+const FUNCTION_HELP = ['FUNCTION <subcommand> [<arg> [value] [opt] ...]. Subcommands are:', 'LOAD [REPLACE] <FUNCTION CODE>', '    Create a new library with the given library name and code.', 'DELETE <LIBRARY NAME>', '    Delete the given library.', 'LIST [LIBRARYNAME PATTERN] [WITHCODE]', '    Return general information on all the libraries:', '    * Library name', '    * The engine used to run the Library', '    * Library description', '    * Functions list', '    * Library code (if WITHCODE is given)', '    It also possible to get only function that matches a pattern using LIBRARYNAME argument.', 'STATS', '    Return information about the current function running:', '    * Function name', '    * Command used to run the function', '    * Duration in MS that the function is running', '    If no function is running, return nil', '    In addition, returns a list of available engines.', 'KILL', '    Kill the current running function.', 'FLUSH [ASYNC|SYNC]', '    Delete all the libraries.', '    When called without the optional mode argument, the behavior is determined by the', '    lazyfree-lazy-user-flush configuration directive. Valid modes are:', '    * ASYNC: Asynchronously flush the libraries.', '    * SYNC: Synchronously flush the libraries.', 'DUMP', '    Return a serialized payload representing the current libraries, can be restored using FUNCTION RESTORE command', 'RESTORE <PAYLOAD> [FLUSH|APPEND|REPLACE]', '    Restore the libraries represented by the given payload, it is possible to give a restore policy to', '    control how to handle existing libraries (default APPEND):', '    * FLUSH: delete all existing libraries.', '    * APPEND: appends the restored libraries to the existing libraries. On collision, abort.', '    * REPLACE: appends the restored libraries to the existing libraries, On collision, replace the old', '      libraries with the new libraries (notice that even on this option there is a chance of failure', '      in case of functions name collision with another library).', 'HELP', '    Prints this help.'];
+
 const container = (name: string, subs: CommandSpec[], help: string[]): CommandSpec => {
   const subcommands: Record<string, CommandSpec> = {};
   for (const s of subs) subcommands[s.name] = s;
@@ -341,4 +372,12 @@ export const serverCommands: CommandSpec[] = [
   { name: 'debug', arity: -2, flags: { stale: true, admin: true }, handler: debug },
   { name: 'time', arity: 1, flags: { stale: true }, handler: time },
   { name: 'swapdb', arity: 3, flags: { write: true }, handler: swapdb },
+  container(
+    'function',
+    [
+      { name: 'flush', arity: -2, flags: { write: true }, handler: functionFlush },
+      { name: 'list', arity: -2, flags: {}, handler: functionList },
+    ],
+    FUNCTION_HELP,
+  ),
 ];

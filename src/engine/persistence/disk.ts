@@ -61,6 +61,17 @@ export function rdbSizeOf(image: readonly DbImage[], byteLen: (s: string) => num
           n += 2;
           for (const e of v.v) n += 1 + byteLen(e);
           break;
+        case 'zset':
+          n += 11;
+          for (const [m] of v.v) n += 2 + byteLen(m) + 9;
+          break;
+        case 'stream':
+          n += 40;
+          for (const e of v.v.entries) {
+            n += 20;
+            for (const f of e.fields) n += 1 + byteLen(f);
+          }
+          break;
       }
     }
     n += db.expires.length * 9;

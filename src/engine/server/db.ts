@@ -1,12 +1,17 @@
 // The keyspace of one logical database: a dict of keys and a separate dict of
 // expire times (absolute unix ms), as in Redis' `redisDb`.
 
+import { type StreamValue, cloneStream } from './stream';
+
 export type RObj =
   /** `raw`: changed in place by APPEND/SETRANGE, which Redis never re-encodes (OBJECT ENCODING says raw). */
   | { type: 'string'; v: string; raw?: boolean }
   | { type: 'list'; v: string[] }
   | { type: 'hash'; v: Map<string, string> }
-  | { type: 'set'; v: Set<string> };
+  | { type: 'set'; v: Set<string> }
+  /** Sorted set: member -> score. `skiplist` once it outgrew zset-max-listpack-* (Redis never converts back until a reload). */
+  | { type: 'zset'; v: Map<string, number>; skiplist?: boolean }
+  | { type: 'stream'; v: StreamValue };
 
 export type RType = RObj['type'];
 
@@ -35,6 +40,10 @@ export function cloneObj(o: RObj): RObj {
       return { type: 'hash', v: new Map(o.v) };
     case 'set':
       return { type: 'set', v: new Set(o.v) };
+    case 'zset':
+      return { type: 'zset', v: new Map(o.v), skiplist: o.skiplist };
+    case 'stream':
+      return { type: 'stream', v: cloneStream(o.v) };
   }
 }
 
