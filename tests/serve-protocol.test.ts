@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { type Request, RequestParser, splitArgs, string2ll } from '../src/serve/request-parser';
-import { setupWorld } from '../src/serve/setup';
+import { setupAtWallTime, setupWorld } from '../src/serve/setup';
 
 function all(chunks: (string | Buffer)[], authRequired = false): Request[] {
   const p = new RequestParser();
@@ -89,5 +89,18 @@ describe('serve setup', () => {
       ['r', 7571],
     ]);
     expect(warnings).toEqual(["line 4: r> SET k v: (error) READONLY You can't write against a read only replica.", 'line 6: m> PING: node is down']);
+  });
+
+  it('ends the setup at the wall clock, so TIME and EXAT agree with the client', () => {
+    const now = 1_800_000_123_456;
+    const { world } = setupAtWallTime('node m\nnode r replicaof $m\nsync\nsleep 2500\n', 7570, 1, now);
+    expect(world.elapsedMs).toBeGreaterThanOrEqual(2500);
+    expect(world.nowMs).toBe(now);
+    const c = world.connect('m');
+    const time = world.command('m', c, ['TIME']);
+    expect(time).toMatchObject({ t: 'array' });
+    expect(JSON.stringify(time)).toContain(`"${Math.floor(now / 1000)}"`);
+    world.command('m', c, ['SET', 'k', 'v', 'EXAT', String(Math.floor(now / 1000) + 10)]);
+    expect(world.command('m', c, ['TTL', 'k'])).toEqual({ t: 'int', n: 10 });
   });
 });

@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { utf8Decode, utf8Encode } from '../engine/resp/bytes';
 import { type Address, type ConfigPair, expandArgs, parseScenario, ScenarioError, type Scenario, type Step } from '../scenario/parse';
 import { formatRow, NODE_IS_DOWN, type TranscriptReply, type TranscriptRow } from '../scenario/transcript';
 
@@ -100,7 +101,7 @@ export function killAllStartedServers(): void {
 function encodeCommand(argv: readonly string[]): Buffer {
   const parts: Buffer[] = [Buffer.from(`*${argv.length}\r\n`)];
   for (const a of argv) {
-    const b = Buffer.from(a, 'utf8');
+    const b = Buffer.from(utf8Encode(a));
     parts.push(Buffer.from(`$${b.length}\r\n`), b, Buffer.from('\r\n'));
   }
   return Buffer.concat(parts);
@@ -128,7 +129,8 @@ function parseReply(buf: Buffer, i: number): Parsed | null {
       const n = Number(line);
       if (n < 0) return { value: null, end: nl + 2 };
       if (buf.length < nl + 2 + n + 2) return null;
-      return { value: buf.toString('utf8', nl + 2, nl + 2 + n), end: nl + 2 + n + 2 };
+      // Bytes that are not UTF-8 (SETBIT's 0x80) are kept as the engine keeps them (engine/resp/bytes.ts).
+      return { value: utf8Decode(buf.subarray(nl + 2, nl + 2 + n)), end: nl + 2 + n + 2 };
     }
     case '*': {
       const n = Number(line);

@@ -71,6 +71,8 @@ export type SimEvent =
 export interface WorldState {
   seed: number;
   nowMs: number;
+  /** The unix ms virtual time started at (EPOCH_MS unless the world was told otherwise). */
+  originMs: number;
   prng: PrngState;
   heap: HeapState<SimEvent>;
   nodes: Record<string, NodeState>;

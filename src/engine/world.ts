@@ -97,6 +97,12 @@ const CRON_PERIOD_MS = 100;
 
 export interface WorldOptions {
   seed: number;
+  /**
+   * The unix ms virtual time starts at (default EPOCH_MS, 2026-01-01). Serve
+   * mode starts at the wall clock's now, so clients computing EXAT / PXAT
+   * from their own clock agree with the simulated server.
+   */
+  originMs?: number;
   trace?: boolean;
 }
 
@@ -111,7 +117,8 @@ export class World implements EngineApi {
     }
     this.state = {
       seed: opts.seed,
-      nowMs: EPOCH_MS,
+      nowMs: opts.originMs ?? EPOCH_MS,
+      originMs: opts.originMs ?? EPOCH_MS,
       prng: createPrng(opts.seed),
       heap: createHeap<SimEvent>(),
       nodes: {},
@@ -133,7 +140,7 @@ export class World implements EngineApi {
 
   /** Virtual ms since the world began. */
   get elapsedMs(): number {
-    return this.state.nowMs - EPOCH_MS;
+    return this.state.nowMs - this.state.originMs;
   }
 
   /** Every external input applied to this world, with its virtual time (not part of snapshots). */

@@ -14,6 +14,8 @@ export interface RunOptions {
   onRow?: (row: TranscriptRow) => void;
   /** Node ports start here instead of 6379 (serve mode: a node's engine address is its TCP address). */
   basePort?: number;
+  /** Virtual time starts at this unix ms (serve mode: the wall clock at start). */
+  originMs?: number;
 }
 
 /** Virtual time a command round trip of the scenario runner takes (loopback). */
@@ -58,7 +60,7 @@ function findByAddr(world: World, host: string, port: number): NodeState | undef
  * own client connection on each node (node name -> client id).
  */
 export function runScenario(scn: Scenario, opts: RunOptions = {}): { rows: TranscriptRow[]; world: World; clients: Map<string, number> } {
-  const world = new World({ seed: opts.seed ?? 1, trace: false });
+  const world = new World({ seed: opts.seed ?? 1, trace: false, originMs: opts.originMs });
   if (opts.basePort !== undefined) world.state.nextPort = opts.basePort;
   const rows: TranscriptRow[] = [];
   const emit = (row: TranscriptRow): void => {

@@ -10,8 +10,9 @@
 
 import type net from 'node:net';
 import type { LinkProps } from '../engine/api';
-import { OK, type Reply, array, err, int, status } from '../engine/resp/reply';
+import { OK, type Reply, array, bulk, err, int, status } from '../engine/resp/reply';
 import { encodeReply } from '../engine/resp/encode';
+import { wire } from './wire';
 import type { World } from '../engine/world';
 import { RequestParser } from './request-parser';
 import { nodeLines } from './table';
@@ -46,6 +47,7 @@ export const ADMIN_HELP = [
   'LOSS <a> <b> <0..1>        Probability that a message is retransmitted (arrives late).',
   'SPEED [<factor>]           Show or set how fast virtual time runs against the wall clock.',
   'TIME                       Virtual milliseconds since the world started.',
+  'INFO                       Speed, virtual time and nodes as INFO text (client libraries check INFO on connect).',
   'COMMANDS (or HELP)         This list. redis-cli answers HELP itself: ask for COMMANDS.',
   'PING, QUIT',
 ];
@@ -91,6 +93,14 @@ export async function adminCommand(host: AdminHost, argv: string[]): Promise<Rep
       return array(nodeLines(world, (n) => host.port(n)).map(status));
     case 'time':
       return int(world.elapsedMs);
+    case 'info': {
+      // Client libraries send INFO when they connect (ioredis' ready check) and read `field:value` lines.
+      const lines = ['# Replica Lab admin', `speed:${host.speed}`, `virtual_time_ms:${world.elapsedMs}`, `nodes:${world.state.nodeOrder.join(',')}`];
+      return bulk(`${lines.join('\r\n')}\r\n`);
+    }
+    case 'hello':
+      // A client library asking for RESP3 (ioredis, node-redis with RESP: 3) falls back to RESP2 on NOPROTO, as with a node.
+      return err(args.length > 0 && args[0] !== '2' ? 'NOPROTO unsupported protocol version' : "ERR unknown admin command 'HELLO' (try COMMANDS)");
     case 'crash':
     case 'restart':
     case 'wipe': {
@@ -192,7 +202,7 @@ export class AdminConnection {
   }
 
   private write(r: Reply): void {
-    if (!this.socket.destroyed && this.socket.writable) this.socket.write(encodeReply(r));
+    if (!this.socket.destroyed && this.socket.writable) this.socket.write(wire(encodeReply(r)));
   }
 
   private async pump(): Promise<void> {

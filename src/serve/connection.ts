@@ -13,6 +13,7 @@
 import type net from 'node:net';
 import { E, OK, type Reply, err, status } from '../engine/resp/reply';
 import { encodeReply } from '../engine/resp/encode';
+import { wire } from './wire';
 import { freeClient } from '../engine/server/clients';
 import type { ClientState, NodeState } from '../engine/server/types';
 import type { World } from '../engine/world';
@@ -126,7 +127,7 @@ export class ClientConnection {
   }
 
   private write(r: Reply): void {
-    if (!this.socket.destroyed && this.socket.writable) this.socket.write(encodeReply(r));
+    if (!this.socket.destroyed && this.socket.writable) this.socket.write(wire(encodeReply(r)));
   }
 
   private drain(): void {

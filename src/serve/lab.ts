@@ -21,7 +21,7 @@ import { VirtualClock } from './clock';
 import { CommandCatalog } from './command-table';
 import { ClientConnection, type ConnectionHost } from './connection';
 import type { ClientListContext, InternalInfo } from './protocol';
-import { DEFAULT_SCENARIO, setupWorld } from './setup';
+import { DEFAULT_SCENARIO, setupAtWallTime } from './setup';
 import { startTable } from './table';
 
 export interface ServeOptions {
@@ -40,8 +40,14 @@ export interface ServeOptions {
   tickMs?: number;
   /** Where serve reports admin actions and problems, one line each. Default: nowhere. */
   log?: (line: string) => void;
-  /** Monotonic wall clock in ms (tests may drive it). Default performance.now. */
+  /** Wall clock in ms that virtual time follows (tests may drive it). Default: unixNow. */
   wallNow?: () => number;
+  /**
+   * Unix time in ms, read once at start: when serving begins the simulated
+   * servers' clock (TIME, EXAT, PXAT, EXPIRETIME) shows this time, so a
+   * client's `clock seconds + 10` means ten seconds from now. Default Date.now.
+   */
+  unixNow?: () => number;
 }
 
 /** The first file descriptor a client gets in Redis (after the listening sockets and the event loop's own). */
@@ -96,11 +102,16 @@ export class ServeLab implements ConnectionHost, AdminHost {
     this.basePort = opts.basePort ?? 7000;
     this.adminPort = opts.adminPort ?? this.basePort + 100;
     this.logLine = opts.log ?? (() => {});
-    const { world, warnings } = setupWorld(opts.scenario ?? DEFAULT_SCENARIO, this.basePort, opts.seed ?? 1);
+    const unixNow = opts.unixNow ?? Date.now;
+    const startedMs = unixNow();
+    const { world, warnings } = setupAtWallTime(opts.scenario ?? DEFAULT_SCENARIO, this.basePort, opts.seed ?? 1, startedMs);
     this.world = world;
     this.warnings = warnings;
     for (const name of world.state.nodeOrder) this.listeners.set(name, new NodeListener(name, world.node(name).port));
-    this.clock = new VirtualClock(world.nowMs, opts.speed ?? 1, opts.wallNow);
+    // Playing the setup took real time too: virtual time starts that much later, so it shows the wall clock.
+    // The wall clock is the unix clock (not a monotonic one, which drifts from it by ms a minute): clients compare
+    // EXAT / PXAT / TIME with their own unix clock. Virtual time never goes back if the unix clock does.
+    this.clock = new VirtualClock(world.nowMs + Math.max(0, unixNow() - startedMs), opts.speed ?? 1, opts.wallNow ?? unixNow);
     this.adminServer = net.createServer((s) => this.acceptAdmin(s));
   }
 

@@ -12,6 +12,8 @@
 // A malformed request gives the error text Redis sends before it closes the
 // connection (`Protocol error: invalid multibulk length`, ...).
 
+import { utf8Decode } from '../engine/resp/bytes';
+
 /** PROTO_INLINE_MAX_SIZE: the longest inline request or length line Redis waits for. */
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
 /** proto-max-bulk-len default (512 MB). */
@@ -126,15 +128,20 @@ export function splitArgs(line: Uint8Array): Uint8Array[] | null {
   }
 }
 
-const utf8 = new TextDecoder('utf-8');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Arguments reach the engine as JavaScript strings decoded from UTF-8, the
- * encoding the engine counts bytes in (offsets, STRLEN). Valid UTF-8 round-trips
- * byte for byte; other bytes become U+FFFD.
+ * Arguments reach the engine as JavaScript strings: UTF-8 decoded, with any
+ * byte that is not valid UTF-8 kept as its escape (src/engine/resp/bytes.ts),
+ * so every byte string round-trips exactly and offsets, STRLEN and SETBIT see
+ * the bytes the client sent.
  */
 function text(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return utf8Decode(bytes);
+  }
 }
 
 export class RequestParser {

@@ -25,13 +25,26 @@ export interface SetupResult {
 }
 
 /** Parse and play a scenario text; node ports start at basePort. Throws ScenarioError for a bad line. */
-export function setupWorld(text: string, basePort: number, seed = 1): SetupResult {
-  return playSetup(parseScenario(text), basePort, seed);
+export function setupWorld(text: string, basePort: number, seed = 1, originMs?: number): SetupResult {
+  return playSetup(parseScenario(text), basePort, seed, originMs);
 }
 
-export function playSetup(scn: Scenario, basePort: number, seed = 1): SetupResult {
+/**
+ * Play the setup so that it ends at `unixNowMs`: the scenario's own virtual
+ * time (syncs, sleeps) is measured on a first play, then the world is played
+ * again starting that much earlier. Plays are deterministic, so both take the
+ * same virtual time.
+ */
+export function setupAtWallTime(text: string, basePort: number, seed: number, unixNowMs: number): SetupResult {
+  const scn = parseScenario(text);
+  const first = playSetup(scn, basePort, seed, unixNowMs);
+  const took = first.world.elapsedMs;
+  return took === 0 ? first : playSetup(scn, basePort, seed, unixNowMs - took);
+}
+
+export function playSetup(scn: Scenario, basePort: number, seed = 1, originMs?: number): SetupResult {
   // The scenario runner plays it, on a world whose ports start at basePort.
-  const { rows, world, clients } = runScenario(scn, { seed, basePort });
+  const { rows, world, clients } = runScenario(scn, { seed, basePort, originMs });
   const lineOf = new Map(scn.steps.map((s) => [s.step, s.line]));
   const warnings: string[] = [];
   for (const row of rows) {

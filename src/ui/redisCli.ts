@@ -16,6 +16,7 @@
 //   1) 1) "a"
 //      2) "b"
 
+import { utf8Encode } from '../engine/resp/bytes';
 import type { Reply } from '../engine/resp/reply';
 
 /** Formats `reply` to the command `argv`; the result has no trailing newline. */
@@ -66,17 +67,15 @@ function formatTty(r: Reply, prefix: string): string {
   }
 }
 
-const encoder = new TextEncoder();
-
 /**
- * sdscatrepr: the string's bytes (UTF-8, as the server stores them) in double
+ * sdscatrepr: the string's bytes (as the server stores them: UTF-8, raw bytes kept, see engine/resp/bytes.ts) in double
  * quotes, with \\ \" \n \r \t \a \b escaped and every other non-printable
  * byte as \xhh. So "안녕" prints as "\xec\x95\x88\xeb\x85\x95", as redis-cli
  * does in a terminal unless it is started with --raw.
  */
 export function quoteRepr(s: string): string {
   let out = '"';
-  for (const byte of encoder.encode(s)) {
+  for (const byte of utf8Encode(s)) {
     switch (byte) {
       case 0x5c:
         out += '\\\\';

@@ -1,15 +1,18 @@
 // The command table of a simulated Redis 7.0 node, built from the families.
 
+import { bitCommands } from './bitops';
 import { expireCommands } from './expire';
 import { hashCommands } from './hashes';
 import { keyCommands } from './keys';
 import { listCommands } from './lists';
+import { memoryCommands } from './memory';
 import { objectCommands } from './objects';
 import { clientKillHook, pubsubCommands } from './pubsub';
 import { replicationCommands } from './replication';
 import { flushallHook, serverCommands } from './server';
 import { scriptingCommands } from './scripting';
 import { setCommands } from './sets';
+import { sortCommands } from './sort';
 import { streamCommands } from './streams';
 import { stringCommands } from './strings';
 import type { CommandSpec, CommandTable } from './types';
@@ -17,7 +20,7 @@ import { zsetCommands } from './zsets';
 
 function build(): CommandTable {
   const table: CommandTable = {};
-  const families: CommandSpec[][] = [serverCommands, replicationCommands, stringCommands, keyCommands, expireCommands, listCommands, hashCommands, setCommands, zsetCommands, streamCommands, scriptingCommands, objectCommands, pubsubCommands];
+  const families: CommandSpec[][] = [serverCommands, replicationCommands, stringCommands, bitCommands, keyCommands, expireCommands, listCommands, hashCommands, setCommands, zsetCommands, streamCommands, scriptingCommands, objectCommands, memoryCommands, sortCommands, pubsubCommands];
   for (const fam of families) {
     for (const spec of fam) table[spec.name] = spec;
   }

@@ -3,6 +3,7 @@
 
 import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int, status } from '../resp/reply';
 import type { RedisDb } from '../server/db';
+import { touchAllWatchedKeysInDb } from '../server/clients';
 import { expireIfNeeded, isReplica } from '../server/exec';
 import type { CommandSpec, Exec } from './types';
 import { eqi, stringMatch } from './util';
@@ -70,7 +71,8 @@ function flushArgsOk(x: Exec): boolean {
   return x.argv.length === 2 && (eqi(x.argv[1], 'sync') || eqi(x.argv[1], 'async'));
 }
 
-function emptyDb(db: RedisDb): number {
+function emptyDb(x: Exec, db: RedisDb): number {
+  touchAllWatchedKeysInDb(x.node, db, null, x.nowMs);
   const removed = db.dict.size;
   db.dict.clear();
   db.expires.clear();
@@ -80,7 +82,7 @@ function emptyDb(db: RedisDb): number {
 /** FLUSHDB: propagated even when the db was already empty (forceCommandPropagation). */
 function flushdbCommand(x: Exec): Reply {
   if (!flushArgsOk(x)) return err(E.syntax);
-  const removed = emptyDb(x.db);
+  const removed = emptyDb(x, x.db);
   if (removed > 0) x.dirty(removed);
   x.forcePropagation();
   return OK;
@@ -90,7 +92,7 @@ function flushdbCommand(x: Exec): Reply {
 function flushallCommand(x: Exec): Reply {
   if (!flushArgsOk(x)) return err(E.syntax);
   let removed = 0;
-  for (const db of x.node.dbs) removed += emptyDb(db);
+  for (const db of x.node.dbs) removed += emptyDb(x, db);
   if (removed > 0) x.dirty(removed);
   x.forcePropagation();
   return OK;

@@ -9,7 +9,7 @@ import { activeCallFrame, call, resolveCommand } from '../server/dispatch';
 import { changeReplicationId, clearReplicationId2, removeReplica, refreshGoodSlavesCount, trimBacklog } from '../replication/master';
 import { dbsFromImage } from '../server/db';
 import { dropMasterLink } from '../replication/replica';
-import { freeClient, unwatchAll } from '../server/clients';
+import { freeClient, touchAllWatchedKeysInDb, unwatchAll } from '../server/clients';
 import { infoString } from './info';
 import type { CommandSpec, Exec, HandlerResult } from './types';
 import { BLOCKED } from './types';
@@ -251,6 +251,8 @@ const swapdb = (x: Exec): Reply => {
   const dbs = x.node.dbs;
   const da = dbs[a];
   const db = dbs[b];
+  touchAllWatchedKeysInDb(x.node, da, db, x.nowMs);
+  touchAllWatchedKeysInDb(x.node, db, da, x.nowMs);
   [da.dict, db.dict] = [db.dict, da.dict];
   [da.expires, db.expires] = [db.expires, da.expires];
   x.dirty();

@@ -4,11 +4,12 @@
 // out as SET, INCRBYFLOAT as `SET k <result> KEEPTTL`, GETDEL as DEL, GETEX
 // as PEXPIREAT / PERSIST / DEL, so replicas never recompute times or floats.
 
-import { E, NULL_BULK, OK, type Reply, bulk, err, int } from '../resp/reply';
+import { utf8Decode, utf8Encode } from '../resp/bytes';
+import { E, NULL_BULK, OK, type Reply, array, bulk, err, int } from '../resp/reply';
 import { byteLength } from '../resp/encode';
 import { isReplica } from '../server/exec';
 import type { CommandSpec, Exec } from './types';
-import { LD_ZERO, LLONG_MAX, LLONG_MIN, asciiLower, byteOverwrite, byteSlice, checkStringLength, cstr, eqi, errFmt, intReply, ldAdd, ldIsNanOrInf, ldToHuman, string2ld, string2ll } from './util';
+import { LD_ZERO, LLONG_MAX, LLONG_MIN, asciiLower, byteOverwrite, byteSlice, checkStringLength, cstr, eqi, errFmt, intReply, ldAdd, ldIsNanOrInf, ldToHuman, protoMaxBulkLen, string2ld, string2ll } from './util';
 
 const WRONGTYPE = err(E.wrongType);
 const EMPTY_BULK: Reply = { t: 'bulk', s: '' };
@@ -334,10 +335,97 @@ function strlenCommand(x: Exec): Reply {
   return int(byteLength(o.v));
 }
 
+/** LCS key1 key2 [LEN] [IDX] [MINMATCHLEN n] [WITHMATCHLEN] (lcsCommand), byte by byte, ranges walked back as Redis walks them. */
+const lcs = (x: Exec): Reply => {
+  const oa = x.lookupRead(x.argv[1]);
+  const ob = x.lookupRead(x.argv[2]);
+  if ((oa && oa.type !== 'string') || (ob && ob.type !== 'string')) return err('ERR The specified keys must contain string values');
+  let getlen = false;
+  let getidx = false;
+  let withmatchlen = false;
+  let minmatchlen = 0n;
+  for (let j = 3; j < x.argv.length; j++) {
+    const opt = asciiLower(x.argv[j]);
+    const more = x.argv.length - 1 - j;
+    if (opt === 'idx') getidx = true;
+    else if (opt === 'len') getlen = true;
+    else if (opt === 'withmatchlen') withmatchlen = true;
+    else if (opt === 'minmatchlen' && more > 0) {
+      const n = string2ll(x.argv[j + 1]);
+      if (n === null) return err(E.notInt);
+      minmatchlen = n < 0n ? 0n : n;
+      j++;
+    } else return err(E.syntax);
+  }
+  if (getlen && getidx) return err('ERR If you want both the length and indexes, please just use IDX.');
+  const a = utf8Encode(oa?.type === 'string' ? oa.v : '');
+  const b = utf8Encode(ob?.type === 'string' ? ob.v : '');
+  const alen = a.length;
+  const blen = b.length;
+  const w = blen + 1;
+  if ((alen + 1) * w * 4 > protoMaxBulkLen(x)) return err('ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len');
+  const t = new Uint32Array((alen + 1) * w);
+  for (let i = 1; i <= alen; i++) {
+    for (let j = 1; j <= blen; j++) {
+      if (a[i - 1] === b[j - 1]) t[i * w + j] = t[(i - 1) * w + j - 1] + 1;
+      else t[i * w + j] = Math.max(t[(i - 1) * w + j], t[i * w + j - 1]);
+    }
+  }
+  const total = t[alen * w + blen];
+  let idx = total;
+  const result: number[] = new Array(total).fill(0);
+  const matches: Reply[] = [];
+  let aStart = alen;
+  let aEnd = 0;
+  let bStart = 0;
+  let bEnd = 0;
+  let i = alen;
+  let j = blen;
+  const computelcs = getidx || !getlen;
+  while (computelcs && i > 0 && j > 0) {
+    let emit = false;
+    if (a[i - 1] === b[j - 1]) {
+      result[idx - 1] = a[i - 1];
+      if (aStart === alen) {
+        aStart = i - 1;
+        aEnd = i - 1;
+        bStart = j - 1;
+        bEnd = j - 1;
+      } else if (aStart === i && bStart === j) {
+        aStart--;
+        bStart--;
+      } else {
+        emit = true;
+      }
+      if (aStart === 0 || bStart === 0) emit = true;
+      idx--;
+      i--;
+      j--;
+    } else {
+      if (t[(i - 1) * w + j] > t[i * w + j - 1]) i--;
+      else j--;
+      if (aStart !== alen) emit = true;
+    }
+    const matchLen = aEnd - aStart + 1;
+    if (emit) {
+      if (getidx && (minmatchlen === 0n || BigInt(matchLen) >= minmatchlen)) {
+        const m: Reply[] = [array([int(aStart), int(aEnd)]), array([int(bStart), int(bEnd)])];
+        if (withmatchlen) m.push(int(matchLen));
+        matches.push(array(m));
+      }
+      aStart = alen;
+    }
+  }
+  if (getidx) return array([bulk('matches'), array(matches), bulk('len'), int(total)]);
+  if (getlen) return int(total);
+  return bulk(utf8Decode(result));
+};
+
 const W = { write: true } as const;
 const R = {} as const;
 
 export const stringCommands: CommandSpec[] = [
+  { name: 'lcs', arity: -3, flags: {}, handler: lcs },
   { name: 'set', arity: -3, flags: W, handler: setCommand },
   {
     name: 'setnx',

@@ -4,6 +4,7 @@
 // double, emulated with BigInt), stringmatchlen (glob), and the error text
 // clean-up of addReplyErrorFormat (networking.c).
 
+import { utf8Decode, utf8Encode } from '../resp/bytes';
 import type { Exec } from './types';
 import { byteLength } from '../resp/encode';
 import { E, type Reply, err, int } from '../resp/reply';
@@ -79,82 +80,17 @@ export function string2ll(s: string): bigint | null {
 }
 
 // ---------------------------------------------------------------------------
-// UTF-8. Values are JS strings; Redis counts and slices bytes (STRLEN,
+// Bytes. Values are JS strings; Redis counts and slices bytes (STRLEN,
 // GETRANGE, SETRANGE, glob '?'). Byte-level results are decoded back into JS
-// strings; a slice that cuts a multi-byte character cannot be kept as is and
-// decodes to U+FFFD.
+// strings with resp/bytes.ts, which keeps any byte that is not valid UTF-8
+// (a slice cutting a multi-byte character, SETBIT's bytes) exactly.
 
 export function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
   return true;
 }
 
-export function utf8Encode(s: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // lone surrogate
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
-
-export function utf8Decode(b: readonly number[]): string {
-  let out = '';
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    let need = 0;
-    let cp = 0;
-    let min = 0;
-    if (c < 0x80) {
-      out += String.fromCharCode(c);
-      i++;
-      continue;
-    }
-    if (c >= 0xc2 && c <= 0xdf) {
-      need = 1;
-      cp = c & 31;
-      min = 0x80;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      cp = c & 15;
-      min = 0x800;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      cp = c & 7;
-      min = 0x10000;
-    } else {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    let j = 1;
-    for (; j <= need; j++) {
-      const d = b[i + j];
-      if (d === undefined || (d & 0xc0) !== 0x80) break;
-      cp = (cp << 6) | (d & 63);
-    }
-    if (j <= need || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    out += String.fromCodePoint(cp);
-    i += need + 1;
-  }
-  return out;
-}
+export { utf8Decode, utf8Encode };
 
 /** Bytes [start, end] (inclusive, already clamped) of a value. */
 export function byteSlice(s: string, start: number, end: number): string {

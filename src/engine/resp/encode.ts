@@ -1,22 +1,11 @@
 // Exact RESP2 byte counts. Offsets in the replication stream are counted in
 // these bytes: `SET k v` = "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n" = 27 bytes.
 
+import { byteLength } from './bytes';
 import type { Reply } from './reply';
 
-/** UTF-8 byte length of a JS string (values are kept as JS strings; Redis counts bytes). */
-export function byteLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 2; // surrogate pair: 4 bytes for 2 UTF-16 units
-      i++;
-    } else n += 2;
-  }
-  return n;
-}
+/** Byte length of a value (resp/bytes.ts: UTF-8, with raw bytes kept as escapes). */
+export { byteLength };
 
 function digits(n: number): number {
   let d = 1;

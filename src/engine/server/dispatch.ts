@@ -197,9 +197,6 @@ export function call(w: WorldState, node: NodeState, client: ClientState, spec: 
   const dirty = node.dirty - dirtyBefore;
   if (node.watchCount && dirty > 0) {
     for (const [d, k] of cmd.writeKeys) touchWatchedKey(node, d, k);
-    // FLUSHDB, FLUSHALL and SWAPDB touch every watched key of the dbs they change.
-    if (spec.name === 'flushall' || spec.name === 'swapdb') for (let d = 0; d < node.dbs.length; d++) touchWatchedKey(node, d, null);
-    if (spec.name === 'flushdb') touchWatchedKey(node, client.dbIndex, null);
   }
   // EXEC is never propagated itself: its commands are, wrapped when more than one.
   if ((dirty > 0 || cmd.force) && !cmd.prevent && spec.name !== 'exec') frame.ops.push({ dbid: client.dbIndex, argv: cmd.rewritten ?? argv });

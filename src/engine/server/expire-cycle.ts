@@ -4,6 +4,7 @@
 // lesson every expired key is found within a cycle or two, so the simulation
 // removes all of them on each 100 ms cron tick. Replicas never expire keys.
 
+import { touchWatchedKey } from './clients';
 import { isReplica, writesPaused } from './exec';
 import type { NodeState } from './types';
 import type { WorldState } from '../world-state';
@@ -22,6 +23,7 @@ export function activeExpireCycle(w: WorldState, node: NodeState): void {
     for (const key of expired) {
       db.dict.delete(key);
       db.expires.delete(key);
+      touchWatchedKey(node, db.id, key);
       node.stats.expiredKeys++;
       replicationFeedSlaves(w, node, db.id, [lazy ? 'UNLINK' : 'DEL', key]);
     }
