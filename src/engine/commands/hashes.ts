@@ -5,6 +5,7 @@
 
 import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int } from '../resp/reply';
 import { byteLength } from '../resp/encode';
+import { scanValue } from './scan';
 import type { CommandSpec, Exec } from './types';
 import { LD_ZERO, deleteMembers, LLONG_MAX, LLONG_MIN, intReply, ldAdd, ldIsNanOrInf, ldToHuman, string2ld, string2ll } from './util';
 
@@ -158,6 +159,7 @@ const W = { write: true } as const;
 const R = {} as const;
 
 export const hashCommands: CommandSpec[] = [
+  { name: 'hscan', arity: -3, flags: {}, handler: (x) => scanValue(x, 'hash', (o) => (o.type === 'hash' ? [...o.v] : [])) },
   { name: 'hset', arity: -4, flags: W, handler: (x) => hsetGeneric(x, 'hset') },
   { name: 'hmset', arity: -4, flags: W, handler: (x) => hsetGeneric(x, 'hmset') },
   { name: 'hsetnx', arity: 4, flags: W, handler: hsetnxCommand },

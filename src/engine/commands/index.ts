@@ -10,6 +10,7 @@ import { objectCommands } from './objects';
 import { clientKillHook, pubsubCommands } from './pubsub';
 import { replicationCommands } from './replication';
 import { flushallHook, serverCommands } from './server';
+import { scanCommands } from './scan';
 import { scriptingCommands } from './scripting';
 import { setCommands } from './sets';
 import { sortCommands } from './sort';
@@ -20,7 +21,7 @@ import { zsetCommands } from './zsets';
 
 function build(): CommandTable {
   const table: CommandTable = {};
-  const families: CommandSpec[][] = [serverCommands, replicationCommands, stringCommands, bitCommands, keyCommands, expireCommands, listCommands, hashCommands, setCommands, zsetCommands, streamCommands, scriptingCommands, objectCommands, memoryCommands, sortCommands, pubsubCommands];
+  const families: CommandSpec[][] = [serverCommands, replicationCommands, stringCommands, bitCommands, keyCommands, expireCommands, listCommands, hashCommands, setCommands, zsetCommands, streamCommands, scriptingCommands, objectCommands, memoryCommands, sortCommands, scanCommands, pubsubCommands];
   for (const fam of families) {
     for (const spec of fam) table[spec.name] = spec;
   }

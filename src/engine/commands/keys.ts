@@ -5,24 +5,9 @@ import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int, status } from '../
 import type { RedisDb } from '../server/db';
 import { touchAllWatchedKeysInDb } from '../server/clients';
 import { expireIfNeeded, isReplica } from '../server/exec';
+import { expireIfNeededPlain } from './scan';
 import type { CommandSpec, Exec } from './types';
 import { eqi, stringMatch } from './util';
-
-/**
- * expireIfNeeded(db, key, 0) as DEL and RANDOMKEY call it: unlike a
- * lookup it counts no keyspace hit or miss, and unlike lookupKeyWrite it
- * never deletes on a replica (even a writable one). On a master an expired
- * key is deleted and its DEL (UNLINK with lazyfree-lazy-expire) propagated.
- */
-function expireIfNeededPlain(x: Exec, db: RedisDb, key: string): boolean {
-  const had = db.dict.has(key);
-  const expired = expireIfNeeded(x.world, x.node, x.client, db, key, false, null);
-  if (had && expired && !db.dict.has(key)) {
-    const lazy = x.node.config['lazyfree-lazy-expire'] === 'yes';
-    x.alsoPropagate([lazy ? 'UNLINK' : 'DEL', key], db.id);
-  }
-  return expired;
-}
 
 /** DEL / UNLINK: a key that is already logically expired does not count. */
 function delGeneric(x: Exec): Reply {
@@ -158,6 +143,6 @@ export const keyCommands: CommandSpec[] = [
   { name: 'flushall', arity: -1, flags: W, handler: flushallCommand },
   { name: 'rename', arity: 3, flags: W, handler: (x) => renameGeneric(x, false) },
   { name: 'renamenx', arity: 3, flags: W, handler: (x) => renameGeneric(x, true) },
-  { name: 'randomkey', arity: 1, flags: R, handler: randomkeyCommand },
+  { name: 'randomkey', arity: 1, flags: { ...R, touchesArbitraryKeys: true }, handler: randomkeyCommand },
   { name: 'touch', arity: -2, flags: R, handler: touchCommand },
 ];

@@ -15,6 +15,7 @@
 
 import { E, NULL_BULK, type Reply, bulk, bulks, err, int } from '../resp/reply';
 import type { RObj } from '../server/db';
+import { scanValue } from './scan';
 import type { CommandSpec, Exec } from './types';
 import { deleteMembers, errFmt, string2ll } from './util';
 
@@ -181,6 +182,7 @@ const W = { write: true } as const;
 const R = {} as const;
 
 export const setCommands: CommandSpec[] = [
+  { name: 'sscan', arity: -3, flags: {}, handler: (x) => scanValue(x, 'set', (o) => (o.type === 'set' ? [...o.v].map((m) => [m]) : [])) },
   { name: 'sadd', arity: -3, flags: W, handler: saddCommand },
   { name: 'srem', arity: -3, flags: W, handler: sremCommand },
   { name: 'smembers', arity: 2, flags: R, handler: smembersCommand },

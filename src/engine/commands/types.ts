@@ -30,6 +30,12 @@ export interface CommandFlags {
   admin?: boolean;
   /** CMD_NO_AUTH: allowed before AUTH when a password is required. */
   noAuth?: boolean;
+  /**
+   * CMD_TOUCHES_ARBITRARY_KEYS (SCAN, RANDOMKEY): the lazy-expire DELs such a
+   * command causes when run directly are propagated one by one, not wrapped
+   * in MULTI/EXEC.
+   */
+  touchesArbitraryKeys?: boolean;
   /** Not available in Sentinel mode (all data commands). */
   sentinelOnly?: boolean;
 }

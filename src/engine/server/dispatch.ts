@@ -165,7 +165,7 @@ export function processCommand(w: WorldState, node: NodeState, client: ClientSta
   }
   const frame: CallFrame = { ops: [] };
   const result = call(w, node, client, spec, argv, frame);
-  propagatePending(w, node, frame);
+  propagatePending(w, node, frame, !!spec.flags.touchesArbitraryKeys);
   if (result === BLOCKED) return false;
   client.woff = node.repl.offset;
   h.reply(w, node, client, result);
@@ -205,11 +205,11 @@ export function call(w: WorldState, node: NodeState, client: ClientState, spec: 
 }
 
 /** propagatePendingCommands: more than one op from one call goes out as MULTI ... EXEC. */
-export function propagatePending(w: WorldState, node: NodeState, frame: CallFrame): void {
+export function propagatePending(w: WorldState, node: NodeState, frame: CallFrame, noTransaction = false): void {
   const ops = frame.ops;
   if (ops.length === 0) return;
   const h = H();
-  const wrap = ops.length > 1;
+  const wrap = ops.length > 1 && !noTransaction;
   if (wrap) h.propagate(w, node, ops[0].dbid, ['MULTI']);
   for (const op of ops) h.propagate(w, node, op.dbid, op.argv);
   if (wrap) h.propagate(w, node, ops[ops.length - 1].dbid, ['EXEC']);
