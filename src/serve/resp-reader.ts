@@ -1,7 +1,9 @@
 // Reads RESP2 replies from a byte stream (the client side of the protocol):
 // used to record Redis' command table and by the serve tests. Bulk strings are
-// decoded as UTF-8, like every string the engine holds.
+// decoded as the engine holds values: UTF-8, with bytes that are not UTF-8 kept
+// (engine/resp/bytes.ts).
 
+import { utf8Decode } from '../engine/resp/bytes';
 import type { Reply } from '../engine/resp/reply';
 
 const CRLF = Buffer.from('\r\n');
@@ -40,7 +42,7 @@ export class ReplyReader {
         const len = Number(line);
         if (len < 0) return { reply: { t: 'nullbulk' }, end: after };
         if (this.buf.length < after + len + 2) return null;
-        return { reply: { t: 'bulk', s: this.buf.toString('utf8', after, after + len) }, end: after + len + 2 };
+        return { reply: { t: 'bulk', s: utf8Decode(this.buf.subarray(after, after + len)) }, end: after + len + 2 };
       }
       case '*': {
         const len = Number(line);
