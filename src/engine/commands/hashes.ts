@@ -5,6 +5,8 @@
 
 import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int } from '../resp/reply';
 import { byteLength } from '../resp/encode';
+import type { RObj } from '../server/db';
+import { keepBigEncoding } from './objects';
 import { scanValue } from './scan';
 import type { CommandSpec, Exec } from './types';
 import { LD_ZERO, deleteMembers, LLONG_MAX, LLONG_MIN, intReply, ldAdd, ldIsNanOrInf, ldToHuman, string2ld, string2ll } from './util';
@@ -12,7 +14,7 @@ import { LD_ZERO, deleteMembers, LLONG_MAX, LLONG_MIN, intReply, ldAdd, ldIsNanO
 const WRONGTYPE = err(E.wrongType);
 const EMPTY_ARRAY: Reply = { t: 'array', a: [] };
 
-type HashObj = { type: 'hash'; v: Map<string, string> };
+type HashObj = Extract<RObj, { type: 'hash' }>;
 
 /** hashTypeLookupWriteOrCreate: WRONGTYPE, or the hash (created and added when missing). */
 function lookupWriteOrCreate(x: Exec, key: string): HashObj | Reply {
@@ -40,6 +42,7 @@ function hsetGeneric(x: Exec, name: 'hset' | 'hmset'): Reply {
     h.v.set(argv[i], argv[i + 1]);
   }
   x.dirty((argv.length - 2) / 2);
+  keepBigEncoding(h, x.node.config);
   return name === 'hset' ? int(created) : OK;
 }
 
@@ -49,6 +52,7 @@ function hsetnxCommand(x: Exec): Reply {
   if (h.v.has(x.argv[2])) return int(0);
   h.v.set(x.argv[2], x.argv[3]);
   x.dirty();
+  keepBigEncoding(h, x.node.config);
   return int(1);
 }
 
@@ -132,6 +136,7 @@ function hincrbyCommand(x: Exec): Reply {
   value += incr;
   h.v.set(field, value.toString());
   x.dirty();
+  keepBigEncoding(h, x.node.config);
   return intReply(value);
 }
 
@@ -151,6 +156,7 @@ function hincrbyfloatCommand(x: Exec): Reply {
   const s = ldToHuman(sum);
   h.v.set(field, s);
   x.dirty();
+  keepBigEncoding(h, x.node.config);
   x.rewrite(['HSET', x.argv[1], field, s]);
   return bulk(s);
 }

@@ -78,6 +78,7 @@ export function objectEncoding(o: RObj, cfg: Record<string, string>): string {
     case 'list':
       return 'quicklist';
     case 'hash': {
+      if (o.hashtable) return 'hashtable';
       const maxEntries = Number(cfg['hash-max-listpack-entries'] ?? 128);
       const maxValue = Number(cfg['hash-max-listpack-value'] ?? 64);
       if (o.v.size > maxEntries) return 'hashtable';
@@ -85,6 +86,7 @@ export function objectEncoding(o: RObj, cfg: Record<string, string>): string {
       return 'listpack';
     }
     case 'set': {
+      if (o.hashtable) return 'hashtable';
       const max = Number(cfg['set-max-intset-entries'] ?? 512);
       if (o.v.size > max) return 'hashtable';
       for (const m of o.v) if (string2ll(m) === null) return 'hashtable';
@@ -101,6 +103,15 @@ export function objectEncoding(o: RObj, cfg: Record<string, string>): string {
     case 'stream':
       return 'stream';
   }
+}
+
+/**
+ * After a write: a hash or set that reached its big encoding keeps it, as
+ * Redis converts listpack -> hashtable and intset -> hashtable but never back
+ * (until the value is loaded again from an RDB).
+ */
+export function keepBigEncoding(o: RObj, cfg: Record<string, string>): void {
+  if ((o.type === 'hash' || o.type === 'set') && !o.hashtable && objectEncoding(o, cfg) === 'hashtable') o.hashtable = true;
 }
 
 const OBJECT_HELP = [

@@ -15,6 +15,7 @@
 
 import { E, NULL_BULK, type Reply, bulk, bulks, err, int } from '../resp/reply';
 import type { RObj } from '../server/db';
+import { keepBigEncoding } from './objects';
 import { scanValue } from './scan';
 import type { CommandSpec, Exec } from './types';
 import { deleteMembers, errFmt, string2ll } from './util';
@@ -22,7 +23,7 @@ import { deleteMembers, errFmt, string2ll } from './util';
 const WRONGTYPE = err(E.wrongType);
 const EMPTY_ARRAY: Reply = { t: 'array', a: [] };
 
-type SetObj = { type: 'set'; v: Set<string> };
+type SetObj = Extract<RObj, { type: 'set' }>;
 
 const SRANDMEMBER_MAX = 100_000;
 
@@ -47,6 +48,7 @@ export function setMembersInOrder(members: Set<string>, maxIntset = 512): string
 }
 
 function ordered(x: Exec, o: SetObj): string[] {
+  if (o.hashtable) return [...o.v];
   return setMembersInOrder(o.v, maxIntsetEntries(x));
 }
 
@@ -65,6 +67,7 @@ function saddCommand(x: Exec): Reply {
     added++;
   }
   if (added > 0) x.dirty(added);
+  keepBigEncoding(o, x.node.config);
   return int(added);
 }
 

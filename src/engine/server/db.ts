@@ -7,8 +7,10 @@ export type RObj =
   /** `raw`: changed in place by APPEND/SETRANGE, which Redis never re-encodes (OBJECT ENCODING says raw). */
   | { type: 'string'; v: string; raw?: boolean }
   | { type: 'list'; v: string[] }
-  | { type: 'hash'; v: Map<string, string> }
-  | { type: 'set'; v: Set<string> }
+  /** `hashtable` once the hash outgrew hash-max-listpack-* (Redis never converts back until a reload). */
+  | { type: 'hash'; v: Map<string, string>; hashtable?: boolean }
+  /** `hashtable` once the set stopped being an intset (a non-integer member, or more than set-max-intset-entries). */
+  | { type: 'set'; v: Set<string>; hashtable?: boolean }
   /** Sorted set: member -> score. `skiplist` once it outgrew zset-max-listpack-* (Redis never converts back until a reload). */
   | { type: 'zset'; v: Map<string, number>; skiplist?: boolean }
   | { type: 'stream'; v: StreamValue };
@@ -37,9 +39,9 @@ export function cloneObj(o: RObj): RObj {
     case 'list':
       return { type: 'list', v: o.v.slice() };
     case 'hash':
-      return { type: 'hash', v: new Map(o.v) };
+      return { type: 'hash', v: new Map(o.v), hashtable: o.hashtable };
     case 'set':
-      return { type: 'set', v: new Set(o.v) };
+      return { type: 'set', v: new Set(o.v), hashtable: o.hashtable };
     case 'zset':
       return { type: 'zset', v: new Map(o.v), skiplist: o.skiplist };
     case 'stream':
@@ -71,11 +73,27 @@ export function dbsFromImage(image: readonly DbImage[]): RedisDb[] {
   const dbs = createDbs();
   for (const img of image) {
     const db = dbs[img.id];
-    // Loading an RDB encodes every string afresh: nothing is "raw" after a load.
-    for (const [k, v] of img.entries) db.dict.set(k, v.type === 'string' && v.raw ? { type: 'string', v: v.v } : cloneObj(v));
+    // Loading an RDB encodes every value afresh from its content: nothing is
+    // "raw" after a load, and small hashes, sets and sorted sets are compact again.
+    for (const [k, v] of img.entries) db.dict.set(k, freshEncoding(v));
     for (const [k, t] of img.expires) db.expires.set(k, t);
   }
   return dbs;
+}
+
+function freshEncoding(o: RObj): RObj {
+  switch (o.type) {
+    case 'string':
+      return { type: 'string', v: o.v };
+    case 'hash':
+      return { type: 'hash', v: new Map(o.v) };
+    case 'set':
+      return { type: 'set', v: new Set(o.v) };
+    case 'zset':
+      return { type: 'zset', v: new Map(o.v) };
+    default:
+      return cloneObj(o);
+  }
 }
 
 export function keyIsExpired(db: RedisDb, key: string, nowMs: number): boolean {
