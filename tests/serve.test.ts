@@ -11,30 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../src/engine/resp/reply';
 import { ServeLab } from '../src/serve/lab';
 import { ReplyReader } from '../src/serve/resp-reader';
+import { freePorts } from './helpers/ports';
+import { eventually } from './helpers/poll';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..');
 const HOST = '127.0.0.1';
 const redisCli = spawnSync('redis-cli', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!redisCli) console.warn('serve tests: redis-cli is not installed (apt-get install redis-tools); its tests are skipped');
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.once('error', () => resolve(false));
-    s.listen({ port, host: HOST, exclusive: true }, () => s.close(() => resolve(true)));
-  });
-}
-
-/** `count` consecutive free ports in 7500-7599, starting at `from` or later. */
-async function freePorts(count: number, from = 7500): Promise<number> {
-  for (let base = from; base + count - 1 <= 7599; base++) {
-    let ok = true;
-    for (let p = base; p < base + count && ok; p++) ok = await portFree(p);
-    if (ok) return base;
-  }
-  throw new Error('no free ports in 7500-7599');
-}
 
 /** A raw TCP client: write bytes, read what comes back. */
 class Raw {
@@ -102,14 +86,6 @@ async function cli(port: number, ...args: string[]): Promise<string> {
   return r.stdout.trim();
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 let lab: ServeLab;
 let m = 0;
 let r1 = 0;
@@ -122,7 +98,7 @@ async function open(port: number): Promise<Raw> {
 }
 
 beforeAll(async () => {
-  const base = await freePorts(4);
+  const base = await freePorts(4, 7500, 7599);
   lab = await ServeLab.start({ basePort: base, adminPort: base + 3 });
   m = lab.port('m')!;
   r1 = lab.port('r1')!;
@@ -289,7 +265,7 @@ describe('npm run serve', () => {
   });
 
   it('prints the node table, serves, and exits 0 on SIGINT', async () => {
-    const base = await freePorts(4, 7550);
+    const base = await freePorts(4, 7550, 7599);
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/serve.ts'), '--base-port', String(base), '--admin-port', String(base + 3)], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
