@@ -7,6 +7,7 @@ import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int } from '../resp/rep
 import { byteLength } from '../resp/encode';
 import type { RObj } from '../server/db';
 import { keepBigEncoding } from './objects';
+import { distinctIndices, randomIndex, repeatedIndices } from './random';
 import { scanValue } from './scan';
 import type { CommandSpec, Exec } from './types';
 import { LD_ZERO, deleteMembers, LLONG_MAX, LLONG_MIN, intReply, ldAdd, ldIsNanOrInf, ldToHuman, string2ld, string2ll } from './util';
@@ -164,7 +165,46 @@ function hincrbyfloatCommand(x: Exec): Reply {
 const W = { write: true } as const;
 const R = {} as const;
 
+/** HRANDFIELD key [count [WITHVALUES]] (t_hash.c), picks from the world's seeded PRNG. */
+function hrandfieldCommand(x: Exec): Reply {
+  const argv = x.argv;
+  if (argv.length >= 3) {
+    const l = string2ll(argv[2]);
+    if (l === null || l < -LLONG_MAX || l > LLONG_MAX) return err(E.notInt);
+    if (argv.length > 4 || (argv.length === 4 && argv[3].toLowerCase() !== 'withvalues')) return err(E.syntax);
+    const withvalues = argv.length === 4;
+    if (withvalues && (l < -LLONG_MAX / 2n || l > LLONG_MAX / 2n)) return err('ERR value is out of range');
+    const o = x.lookupRead(argv[1]);
+    if (o === undefined) return bulks([]);
+    if (o.type !== 'hash') return WRONGTYPE;
+    if (l === 0n) return bulks([]);
+    const entries = [...o.v];
+    let picked: number[];
+    if (l < 0n || l === 1n) {
+      // Redis would build a reply of any size; the engine stops at a size a browser can hold.
+      const n = l < 0n ? (-l > 100_000n ? 100_000 : Number(-l)) : 1;
+      picked = repeatedIndices(x, entries.length, n);
+    } else if (l >= BigInt(entries.length)) {
+      picked = entries.map((_, i) => i);
+    } else {
+      picked = distinctIndices(x, entries.length, Number(l));
+    }
+    const out: string[] = [];
+    for (const i of picked) {
+      out.push(entries[i][0]);
+      if (withvalues) out.push(entries[i][1]);
+    }
+    return bulks(out);
+  }
+  const o = x.lookupRead(argv[1]);
+  if (o === undefined) return NULL_BULK;
+  if (o.type !== 'hash') return WRONGTYPE;
+  const fields = [...o.v.keys()];
+  return bulk(fields[randomIndex(x, fields.length)]);
+}
+
 export const hashCommands: CommandSpec[] = [
+  { name: 'hrandfield', arity: -2, flags: {}, handler: hrandfieldCommand },
   { name: 'hscan', arity: -3, flags: {}, handler: (x) => scanValue(x, 'hash', (o) => (o.type === 'hash' ? [...o.v] : [])) },
   { name: 'hset', arity: -4, flags: W, handler: (x) => hsetGeneric(x, 'hset') },
   { name: 'hmset', arity: -4, flags: W, handler: (x) => hsetGeneric(x, 'hmset') },

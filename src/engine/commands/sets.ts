@@ -16,6 +16,7 @@
 import { E, NULL_BULK, type Reply, bulk, bulks, err, int } from '../resp/reply';
 import type { RObj } from '../server/db';
 import { keepBigEncoding } from './objects';
+import { distinctIndices, randomIndex, repeatedIndices } from './random';
 import { scanValue } from './scan';
 import type { CommandSpec, Exec } from './types';
 import { deleteMembers, errFmt, string2ll } from './util';
@@ -126,7 +127,7 @@ function spopWithCount(x: Exec): Reply {
   }
   const count = Number(c);
   x.dirty(count);
-  const popped = members.slice(0, count);
+  const popped = distinctIndices(x, size, count).map((i) => members[i]);
   for (const m of popped) {
     o.v.delete(m);
     x.alsoPropagate(['SREM', key, m]);
@@ -142,7 +143,8 @@ function spopCommand(x: Exec): Reply {
   const o = x.lookupWrite(key);
   if (o === undefined) return NULL_BULK;
   if (o.type !== 'set') return WRONGTYPE;
-  const m = ordered(x, o)[0];
+  const members = ordered(x, o);
+  const m = members[randomIndex(x, members.length)];
   o.v.delete(m);
   x.rewrite(['SREM', key, m]);
   if (o.v.size === 0) x.dbDelete(key);
@@ -152,8 +154,8 @@ function spopCommand(x: Exec): Reply {
 
 /**
  * SRANDMEMBER [count]: a positive count gives distinct members (at most the
- * whole set), a negative one |count| members that may repeat; here they are
- * taken cyclically in set order.
+ * whole set), a negative one |count| members that may repeat, drawn from the
+ * world's seeded PRNG (commands/random.ts).
  */
 function srandmemberCommand(x: Exec): Reply {
   if (x.argv.length > 3) return err(E.syntax);
@@ -162,7 +164,8 @@ function srandmemberCommand(x: Exec): Reply {
     const o = x.lookupRead(key);
     if (o === undefined) return NULL_BULK;
     if (o.type !== 'set') return WRONGTYPE;
-    return bulk(ordered(x, o)[0]);
+    const members = ordered(x, o);
+    return bulk(members[randomIndex(x, members.length)]);
   }
   const l = string2ll(x.argv[2]);
   if (l === null) return err(E.notInt);
@@ -172,12 +175,13 @@ function srandmemberCommand(x: Exec): Reply {
   if (o.type !== 'set') return WRONGTYPE;
   if (l === 0n) return EMPTY_ARRAY;
   const members = ordered(x, o);
-  if (l > 0n) return bulks(members.slice(0, l >= BigInt(members.length) ? members.length : Number(l)));
+  if (l >= BigInt(members.length)) return bulks(members);
+  if (l > 0n) return bulks(distinctIndices(x, members.length, Number(l)).map((i) => members[i]));
   // Redis would build a reply of any size (until the client is closed or
   // memory runs out); the engine stops at a size a browser can hold.
   const n = -l > BigInt(SRANDMEMBER_MAX) ? SRANDMEMBER_MAX : Number(-l);
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(members[i % members.length]);
+  for (const i of repeatedIndices(x, members.length, n)) out.push(members[i]);
   return bulks(out);
 }
 
