@@ -138,7 +138,7 @@ describe('serve mode: values are bytes', () => {
 
   it('answers every request with the bytes Redis defines', async () => {
     const got = await play(lab.basePort);
-    got.forEach((g, i) => expect([i, g.toString('hex')]).toEqual([i, CASES[i].expected.toString('hex')]));
+    expect(got.map((g, i) => [i, g.toString('hex')])).toEqual(CASES.map((c, i) => [i, c.expected.toString('hex')]));
   });
 
   it('answers the same bytes as a real redis-server 7.0', async (ctx) => {

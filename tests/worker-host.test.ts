@@ -68,6 +68,30 @@ describe('engine host', () => {
     expect(command(3, 'r1', 'SET', 'x', '1')).toEqual({ type: 'reply', requestId: 3, reply: { t: 'error', s: E.readonly } });
   });
 
+  it('BLPOP in a console waits without moving time; a push typed into the same node (a second connection) answers it', () => {
+    const { send, command, frame } = startHost();
+    const before = frame().headMs;
+    const msgs = send({ type: 'command', requestId: 1, node: 'm', argv: ['BLPOP', 'jobs', '0'] });
+    expect(msgs.some((m) => (m.type === 'reply' || m.type === 'error') && m.requestId === 1)).toBe(false);
+    expect(frame().headMs).toBe(before);
+    const push = send({ type: 'command', requestId: 2, node: 'm', argv: ['RPUSH', 'jobs', 'j1'] });
+    expect(push.find((m) => m.type === 'reply' && m.requestId === 2)).toMatchObject({ reply: { t: 'int', n: 1 } });
+    expect(push.find((m) => m.type === 'reply' && m.requestId === 1)).toEqual({
+      type: 'reply',
+      requestId: 1,
+      reply: { t: 'array', a: [{ t: 'bulk', s: 'jobs' }, { t: 'bulk', s: 'j1' }] },
+    });
+    // The console's own connection is free again: the next command answers at once.
+    expect(command(3, 'm', 'LLEN', 'jobs')).toMatchObject({ reply: { t: 'int', n: 0 } });
+  });
+
+  it('a BLPOP with a timeout answers nil once the lab has played that long', () => {
+    const { send } = startHost();
+    send({ type: 'command', requestId: 1, node: 'm', argv: ['BLPOP', 'q', '2'] });
+    expect(send({ type: 'advance', ms: 1000 }).some((m) => m.type === 'reply')).toBe(false);
+    expect(send({ type: 'advance', ms: 1100 }).find((m) => m.type === 'reply')).toEqual({ type: 'reply', requestId: 1, reply: { t: 'nullarray' } });
+  });
+
   it('a command to an unknown node is an error tied to its request', () => {
     const { command } = startHost();
     expect(command(9, 'nope', 'PING')).toMatchObject({ type: 'error', requestId: 9 });

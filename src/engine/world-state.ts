@@ -66,7 +66,11 @@ export type SimEvent =
   | { t: 'bgsave-done'; node: string; epoch: number; fork: number }
   | { t: 'bulk-sent'; node: string; epoch: number; client: number }
   | { t: 'wait-timeout'; node: string; epoch: number; client: number }
-  | { t: 'failover-timeout'; node: string; epoch: number };
+  /** A client blocked on keys (BLPOP...) reaches its timeout. */
+  | { t: 'block-timeout'; node: string; epoch: number; client: number }
+  | { t: 'failover-timeout'; node: string; epoch: number }
+  /** A script running across virtual time: its time-out, its next virtual ms, or its end (scripting/run.ts). */
+  | { t: 'script'; node: string; epoch: number; run: number };
 
 export interface WorldState {
   seed: number;

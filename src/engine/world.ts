@@ -23,6 +23,8 @@ import {
   waitTimeout,
 } from './replication/master';
 import { onFromMaster, onMasterConnClosed, onMasterConnEstablished, onMasterConnRefused, replicaCron, replicationUnsetMaster, roleLinkState, masterNameOf } from './replication/replica';
+import { blockTimeout } from './server/blocking';
+import { scriptEventGate, setScriptEventDispatcher } from './scripting/run';
 import { createClient, freeClient } from './server/clients';
 import { cfgBool } from './server/config';
 import { processCommand, setDispatchHooks } from './server/dispatch';
@@ -91,6 +93,7 @@ function installHooks(): void {
   });
   setMasterHooks(deliverReply, (w, node) => replicationUnsetMaster(w, node));
   setPubsubDeliver(deliverReply);
+  setScriptEventDispatcher(handleEvent);
 }
 
 const CRON_PERIOD_MS = 100;
@@ -479,6 +482,8 @@ function nodeIfLive(w: WorldState, name: string, epoch: number): NodeState | nul
 }
 
 function handleEvent(w: WorldState, ev: SimEvent): void {
+  // A running script holds its node's timers and master stream, and runs in slices (scripting/run.ts).
+  if (scriptEventGate(w, ev)) return;
   switch (ev.t) {
     case 'cron': {
       const n = nodeIfLive(w, ev.node, ev.epoch);
@@ -564,6 +569,11 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
     case 'wait-timeout': {
       const n = nodeIfLive(w, ev.node, ev.epoch);
       if (n) waitTimeout(w, n, ev.client);
+      return;
+    }
+    case 'block-timeout': {
+      const n = nodeIfLive(w, ev.node, ev.epoch);
+      if (n) blockTimeout(w, n, ev.client);
       return;
     }
     case 'failover-timeout': {

@@ -55,6 +55,12 @@ export class EngineHost {
   private carryMs = 0;
   /** One redis-cli-like connection per node, reopened when the server closed it. */
   private clients = new Map<string, number>();
+  /**
+   * Console commands blocked on keys (BLPOP q 0): answered when another client
+   * pushes or their timeout passes as the lab plays, by request id. Meanwhile
+   * that node's console types into a new connection, like a second redis-cli.
+   */
+  private blockedRequests = new Map<number, { node: string; client: number; atMs: number }>();
   /** Every moment something was sent, delivered or changed (sorted lazily), for `step` in the past. */
   private moments: number[] = [];
   private momentsSorted = true;
@@ -190,6 +196,7 @@ export class EngineHost {
     this.replay = null;
     this.viewMs = session.nowMs;
     this.clients.clear();
+    this.failBlockedRequests('Error: Server closed the connection');
     this.carryMs = 0;
     this.moments = [];
     this.sentInputs = -1;
@@ -292,6 +299,12 @@ export class EngineHost {
     if (!this.replay) return;
     const at = this.viewMs;
     this.session!.branchAt(at);
+    // A blocking command typed after the branch point is gone with the future it was typed in.
+    for (const [requestId, b] of this.blockedRequests) {
+      if (b.atMs <= at) continue;
+      this.post({ type: 'error', requestId, message: 'Error: Server closed the connection' });
+      this.blockedRequests.delete(requestId);
+    }
     this.live.state.traceOn = true;
     this.live.state.trace = [];
     this.replay = null;
@@ -364,6 +377,13 @@ export class EngineHost {
     // Events of this same virtual ms (feeding the replicas, like beforeSleep) happen before the page draws.
     session.advanceTo(this.live.nowMs);
     let reply = this.live.takeReply(node, client);
+    if (!reply && this.blockedOnKeys(node, client)) {
+      // A blocking pop is woken by other clients, not by time racing ahead: it waits as the lab plays.
+      this.blockedRequests.set(requestId, { node, client, atMs: this.live.nowMs });
+      this.viewMs = this.live.nowMs;
+      this.postFrame();
+      return;
+    }
     for (let waitedMs = 0; !reply && waitedMs < REPLY_CAP_MS && this.live.clientAlive(node, client); waitedMs += REPLY_STEP_MS) {
       session.advance(REPLY_STEP_MS);
       reply = this.live.takeReply(node, client);
@@ -378,7 +398,8 @@ export class EngineHost {
   /** The node's console connection; reconnect (a recorded input) when the server closed it, as redis-cli does. */
   private clientFor(node: string): number {
     const known = this.clients.get(node);
-    if (known !== undefined && this.live.clientAlive(node, known)) return known;
+    const waiting = [...this.blockedRequests.values()].some((b) => b.node === node && b.client === known);
+    if (known !== undefined && this.live.clientAlive(node, known) && !waiting) return known;
     const client = this.session!.connect(node);
     this.clients.set(node, client);
     return client;
@@ -443,7 +464,28 @@ export class EngineHost {
     return { seed: s.seed, inputs: s.inputs.slice(), viewMs: this.viewMs, headMs: s.nowMs };
   }
 
+  private blockedOnKeys(node: string, client: number): boolean {
+    return this.live.state.nodes[node]?.clients[client]?.blocked?.t === 'keys';
+  }
+
+  /** Answer the console commands that were blocked on keys and got their reply (or lost their connection). */
+  private settleBlockedRequests(): void {
+    for (const [requestId, { node, client }] of this.blockedRequests) {
+      const reply = this.live.takeReply(node, client);
+      if (reply) this.post({ type: 'reply', requestId, reply });
+      else if (!this.live.clientAlive(node, client)) this.post({ type: 'error', requestId, message: 'Error: Server closed the connection' });
+      else continue;
+      this.blockedRequests.delete(requestId);
+    }
+  }
+
+  private failBlockedRequests(message: string): void {
+    for (const requestId of this.blockedRequests.keys()) this.post({ type: 'error', requestId, message });
+    this.blockedRequests.clear();
+  }
+
   private postFrame(): void {
+    if (!this.replay) this.settleBlockedRequests();
     const session = this.session!;
     const shown = this.shown;
     const trace = this.replay ? [] : this.live.drainTrace();

@@ -2,6 +2,7 @@
 // The fields a learner reads (replication, persistence, keyspace, sync
 // counters) are exact; timings and memory figures are plausible stand-ins.
 
+import { clientsInTimeoutTable } from '../server/blocking';
 import { cfgBool, cfgInt, cfgSavePoints } from '../server/config';
 import type { NodeState } from '../server/types';
 import type { WorldState } from '../world-state';
@@ -45,13 +46,14 @@ export function serverSection(w: WorldState, n: NodeState, mode = 'standalone', 
 }
 
 /** `# Clients`; Sentinel prints the same section for its own connections. */
-export function clientsSection(connected: number, blocked: number): string {
-  return ['# Clients', `connected_clients:${connected}`, 'cluster_connections:0', 'maxclients:10000', 'client_recent_max_input_buffer:0', 'client_recent_max_output_buffer:0', `blocked_clients:${blocked}`, 'tracking_clients:0', 'clients_in_timeout_table:0'].join('\r\n');
+export function clientsSection(connected: number, blocked: number, inTimeoutTable = 0): string {
+  return ['# Clients', `connected_clients:${connected}`, 'cluster_connections:0', 'maxclients:10000', 'client_recent_max_input_buffer:0', 'client_recent_max_output_buffer:0', `blocked_clients:${blocked}`, 'tracking_clients:0', `clients_in_timeout_table:${inTimeoutTable}`].join('\r\n');
 }
 
 function nodeClientsSection(n: NodeState): string {
   const normal = Object.values(n.clients).filter((c) => c.kind === 'normal');
-  return clientsSection(normal.length, normal.filter((c) => c.blocked).length);
+  // blocked_clients counts WAIT, writes held by a FAILOVER pause and clients blocked on keys.
+  return clientsSection(normal.length, normal.filter((c) => c.blocked).length, clientsInTimeoutTable(n));
 }
 
 function memorySection(n: NodeState): string {

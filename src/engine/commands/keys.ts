@@ -4,7 +4,7 @@
 import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int, status } from '../resp/reply';
 import type { RedisDb } from '../server/db';
 import { touchAllWatchedKeysInDb } from '../server/clients';
-import { expireIfNeeded, isReplica } from '../server/exec';
+import { isReplica } from '../server/exec';
 import { expireIfNeededPlain } from './scan';
 import type { CommandSpec, Exec } from './types';
 import { eqi, stringMatch } from './util';

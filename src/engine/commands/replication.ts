@@ -60,6 +60,7 @@ const wait = (x: Exec): HandlerResult => {
   if (x.client.multi || acked >= numReplicas) return int(acked);
   x.client.blocked = { t: 'wait', numReplicas, timeoutAtMs: timeout > 0 ? x.nowMs + timeout : 0, targetOffset: target };
   if (timeout > 0) heapPush(x.world.heap, x.nowMs + timeout, { t: 'wait-timeout', node: node.name, epoch: node.epoch, client: x.client.id });
+  x.client.woff = node.repl.offset;
   // beforeSleep asks every replica for an ACK once (REPLCONF GETACK *, 37 bytes in the stream).
   replicationFeedSlaves(x.world, node, node.repl.slaveseldb, ['REPLCONF', 'GETACK', '*'], 'getack');
   return BLOCKED;

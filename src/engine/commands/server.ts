@@ -4,6 +4,7 @@
 
 import { E, NULL_ARRAY, OK, type Reply, array, bulk, bulks, err, int, status } from '../resp/reply';
 import { afterFlushall, rdbSave, rdbSaveBackground } from '../persistence/rdb';
+import { clientUnblockCommand, scanDatabaseForDeletedStreams, scanDatabaseForReadyKeys } from '../server/blocking';
 import { configGet, configSet } from '../server/config';
 import { activeCallFrame, call, resolveCommand } from '../server/dispatch';
 import { changeReplicationId, clearReplicationId2, removeReplica, refreshGoodSlavesCount, trimBacklog } from '../replication/master';
@@ -253,8 +254,17 @@ const swapdb = (x: Exec): Reply => {
   const db = dbs[b];
   touchAllWatchedKeysInDb(x.node, da, db, x.nowMs);
   touchAllWatchedKeysInDb(x.node, db, da, x.nowMs);
+  if (a !== b) {
+    scanDatabaseForDeletedStreams(x.node, da, db);
+    scanDatabaseForDeletedStreams(x.node, db, da);
+  }
   [da.dict, db.dict] = [db.dict, da.dict];
   [da.expires, db.expires] = [db.expires, da.expires];
+  // Clients blocked on a key that exists in their db after the swap are served.
+  if (a !== b) {
+    scanDatabaseForReadyKeys(x.node, da);
+    scanDatabaseForReadyKeys(x.node, db);
+  }
   x.dirty();
   return OK;
 };
@@ -365,6 +375,7 @@ export const serverCommands: CommandSpec[] = [
         },
       },
       { name: 'getname', arity: 2, flags: { stale: true }, handler: (x) => (x.client.name ? bulk(x.client.name) : bulk(null)) },
+      { name: 'unblock', arity: -3, flags: { stale: true }, handler: clientUnblockCommand },
     ],
     clientHelp,
   ),

@@ -85,6 +85,8 @@ export interface CommandSpec {
   /** Redis arity: N means exactly N arguments including the name, -N means at least N. */
   arity: number;
   flags: CommandFlags;
+  /** getCommandFlags: flags that depend on the arguments (EVAL: the script's shebang); `flags` otherwise. */
+  flagsFor?: (node: NodeState, argv: string[]) => CommandFlags;
   handler?: (x: Exec) => HandlerResult;
   /** Container commands (CONFIG, CLIENT): subcommands by lower-case name; arity counts the name and subcommand. */
   subcommands?: Record<string, CommandSpec>;

@@ -5,6 +5,7 @@
 
 import type { DbImage } from '../server/db';
 import type { ReplInfo } from '../server/types';
+import { nodeBytes } from '../server/stream';
 
 export interface RdbFile {
   image: DbImage[];
@@ -66,10 +67,12 @@ export function rdbSizeOf(image: readonly DbImage[], byteLen: (s: string) => num
           for (const [m] of v.v) n += 2 + byteLen(m) + 9;
           break;
         case 'stream':
-          n += 40;
-          for (const e of v.v.entries) {
-            n += 20;
-            for (const f of e.fields) n += 1 + byteLen(f);
+          // Each node: its 16-byte key and its listpack; then length, IDs, counters, groups with PELs and consumers.
+          n += 1 + 1 + 9 + 4 * 18 + 9 + 1;
+          for (const node of v.v.nodes) n += 1 + 16 + 5 + nodeBytes(node);
+          for (const g of v.v.groups.values()) {
+            n += 1 + byteLen(g.name) + 18 + 9 + 5 + g.pel.length * 25 + 5;
+            for (const c of g.consumers.values()) n += 1 + byteLen(c.name) + 8 + 5 + c.pel.length * 16;
           }
           break;
       }

@@ -14,6 +14,7 @@ import type { Reply } from '../resp/reply';
 import { closeConn, openConn, sendMsg } from '../net/network';
 import { cfgBool, cfgInt } from '../server/config';
 import { hasPersistence } from '../persistence/rdb';
+import { disconnectAllBlockedClients } from '../server/blocking';
 import { createClient, freeClient } from '../server/clients';
 import { dbsFromImage } from '../server/db';
 import { keysIn as keysInImage } from '../persistence/disk';
@@ -147,14 +148,9 @@ export function replicationUnsetMaster(w: WorldState, node: NodeState): void {
   if (w.traceOn) w.trace.push({ t: 'role', node: node.name, role: 'master', masterName: null, atMs: w.nowMs });
 }
 
+/** disconnectAllBlockedClients: clients in WAIT or blocked on keys get -UNBLOCKED. */
 function unblockAllClients(w: WorldState, node: NodeState): void {
-  for (const c of Object.values(node.clients)) {
-    if (c.blocked?.t === 'wait') {
-      c.blocked = null;
-      c.replies.push({ t: 'error', s: 'UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)' });
-    }
-  }
-  void w;
+  disconnectAllBlockedClients(w, node);
 }
 
 export function masterNameOf(w: WorldState, host: string, port: number): string | null {

@@ -8,7 +8,9 @@ import { BLOCKED, type CommandSpec, type HandlerResult } from '../commands/types
 import { E, QUEUED, type Reply, err } from '../resp/reply';
 import type { WorldState } from '../world-state';
 import { type CallFrame, type CommandFrame, isReplica, makeExec, writesPaused } from './exec';
-import { touchWatchedKey } from './clients';
+import { handleClientsBlockedOnKeys } from './blocking';
+import { touchWatchedKey, unwatchAll } from './clients';
+import { scriptBusyError, scriptHoldsCommand } from '../scripting/run';
 import type { ClientState, NodeState } from './types';
 
 /** Hooks the dispatcher needs from other layers (set once by world.ts, never part of the state). */
@@ -86,15 +88,24 @@ function execFlags(node: NodeState, client: ClientState): { write: boolean; allS
   for (const argv of client.multi ?? []) {
     const s = resolveCommand(node, argv);
     if (!s) continue;
-    if (s.flags.write) write = true;
-    if (s.flags.mayReplicate) mayReplicate = true;
-    if (!s.flags.stale) allStale = false;
+    const f = s.flagsFor ? s.flagsFor(node, argv) : s.flags;
+    if (f.write) write = true;
+    if (f.mayReplicate) mayReplicate = true;
+    if (!f.stale) allStale = false;
   }
   return { write, allStale, mayReplicate };
 }
 
 function reject(w: WorldState, node: NodeState, client: ClientState, argv: string[], text: string): void {
   if (client.multi) client.multiDirty = true;
+  if (argv.length > 0 && lowerName(argv[0]) === 'exec') {
+    // execCommandAbort: a refused EXEC discards the transaction and says why
+    // (formatted reasons carry no "ERR ", shared error objects keep their code).
+    client.multi = null;
+    client.multiDirty = false;
+    unwatchAll(node, client);
+    text = `EXECABORT Transaction discarded because of: ${text.startsWith('ERR ') ? text.slice(4) : text}`;
+  }
   node.stats.totalErrorReplies++;
   if (w.traceOn) w.trace.push({ t: 'rejected', node: node.name, client: client.id, argv, error: text, atMs: w.nowMs });
   H().reply(w, node, client, err(text));
@@ -107,6 +118,8 @@ function reject(w: WorldState, node: NodeState, client: ClientState, argv: strin
 export function processCommand(w: WorldState, node: NodeState, client: ClientState, argv: string[]): boolean {
   const h = H();
   if (argv.length === 0) return true;
+  // A script that has not timed out yet holds every command until it ends or times out.
+  if (node.scripting && scriptHoldsCommand(node, client, argv)) return false;
   const spec = resolveCommand(node, argv);
   if (!spec || (spec.subcommands && argv.length < 2 && !spec.handler)) {
     if (spec?.subcommands) {
@@ -126,9 +139,11 @@ export function processCommand(w: WorldState, node: NodeState, client: ClientSta
   }
   const isExec = spec.name === 'exec';
   const ef = isExec && client.multi ? execFlags(node, client) : null;
-  const isWrite = !!spec.flags.write || !!ef?.write;
-  const mayReplicate = isWrite || !!spec.flags.mayReplicate || !!ef?.mayReplicate;
-  const denyStale = !spec.flags.stale || (ef !== null && !ef.allStale);
+  // getCommandFlags: EVAL's flags come from the script's shebang.
+  const flags = spec.flagsFor ? spec.flagsFor(node, argv) : spec.flags;
+  const isWrite = !!flags.write || !!ef?.write;
+  const mayReplicate = isWrite || !!flags.mayReplicate || !!ef?.mayReplicate;
+  const denyStale = !flags.stale || (ef !== null && !ef.allStale);
   const obey = client.kind === 'master';
 
   if (client.multi && spec.flags.noMulti) {
@@ -149,6 +164,13 @@ export function processCommand(w: WorldState, node: NodeState, client: ClientSta
       return true;
     }
   }
+  if (node.scripting) {
+    const busy = scriptBusyError(node, spec, argv);
+    if (busy) {
+      reject(w, node, client, argv, busy);
+      return true;
+    }
+  }
   if (client.kind === 'replica' && isWrite) {
     reject(w, node, client, argv, "ERR Replica can't interact with the keyspace");
     return true;
@@ -166,10 +188,17 @@ export function processCommand(w: WorldState, node: NodeState, client: ClientSta
   const frame: CallFrame = { ops: [] };
   const result = call(w, node, client, spec, argv, frame);
   propagatePending(w, node, frame, !!spec.flags.touchesArbitraryKeys);
-  if (result === BLOCKED) return false;
-  client.woff = node.repl.offset;
-  h.reply(w, node, client, result);
-  return true;
+  // c->woff = master_repl_offset after call(); a blocked WAIT set it itself, before its GETACK (sent in beforeSleep in Redis).
+  if (!(result === BLOCKED && client.blocked?.t === 'wait')) client.woff = node.repl.offset;
+  if (result !== BLOCKED) h.reply(w, node, client, result);
+  // Clients blocked on keys this command (or EXEC) gave data to are served now.
+  if (node.readyKeys?.length) handleClientsBlockedOnKeys(w, node);
+  return result !== BLOCKED;
+}
+
+/** Answer a client outside its own command (a blocked client served, timed out or unblocked). */
+export function deliverToClient(w: WorldState, node: NodeState, client: ClientState, r: Reply): void {
+  H().reply(w, node, client, r);
 }
 
 let activeFrame: CallFrame | null = null;
@@ -179,9 +208,13 @@ export function activeCallFrame(): CallFrame | null {
   return activeFrame;
 }
 
-/** call(): run the handler, then queue the command for propagation if it changed the dataset. */
-export function call(w: WorldState, node: NodeState, client: ClientState, spec: CommandSpec, argv: string[], frame: CallFrame): HandlerResult {
-  const cmd: CommandFrame = { writeKeys: [], rewritten: null, force: false, prevent: false };
+/**
+ * call(): run the handler, then queue the command for propagation if it
+ * changed the dataset. `preventOwn`: the command itself is not propagated
+ * (a script's redis.set_repl without REPL_REPLICA), what it also propagates is.
+ */
+export function call(w: WorldState, node: NodeState, client: ClientState, spec: CommandSpec, argv: string[], frame: CallFrame, preventOwn = false): HandlerResult {
+  const cmd: CommandFrame = { writeKeys: [], rewritten: null, force: false, prevent: preventOwn };
   const x = makeExec(w, node, client, argv, frame, cmd);
   const dirtyBefore = node.dirty;
   node.stats.totalCommandsProcessed++;

@@ -5,6 +5,7 @@
 import type { Exec } from '../commands/types';
 import type { WorldState } from '../world-state';
 import type { RObj, RedisDb } from './db';
+import { signalReady } from './blocking';
 import { touchWatchedKey } from './clients';
 import type { ClientState, NodeState } from './types';
 
@@ -49,6 +50,8 @@ export function expireIfNeeded(w: WorldState, node: NodeState, client: ClientSta
     if (!forWrite) return true;
   }
   if (writesPaused(node)) return true;
+  // A deleted stream wakes the XREADGROUP clients blocked on it.
+  if (db.dict.get(key)?.type === 'stream') signalReady(node, db.id, key, 'stream');
   db.dict.delete(key);
   db.expires.delete(key);
   touchWatchedKey(node, db.id, key);
@@ -105,20 +108,26 @@ class ExecImpl implements Exec {
 
   setKey(key: string, value: RObj, keepTtl?: boolean, db?: RedisDb): void {
     const d = db ?? this.db;
+    const old = d.dict.get(key);
     d.dict.set(key, value);
     if (!keepTtl && d.expires.size !== 0) d.expires.delete(key);
     touchWatchedKey(this.node, d.id, key);
+    // dbAdd signals a new list, zset or stream to clients blocked on the key; dbOverwrite only a replaced stream.
+    if (old === undefined) signalReady(this.node, d.id, key, value.type);
+    else if (old.type === 'stream') signalReady(this.node, d.id, key, 'stream');
   }
 
   dbAdd(key: string, value: RObj, db?: RedisDb): void {
     const d = db ?? this.db;
     d.dict.set(key, value);
     touchWatchedKey(this.node, d.id, key);
+    signalReady(this.node, d.id, key, value.type);
   }
 
   dbDelete(key: string, db?: RedisDb): boolean {
     const d = db ?? this.db;
     d.expires.delete(key);
+    if (d.dict.get(key)?.type === 'stream') signalReady(this.node, d.id, key, 'stream');
     const existed = d.dict.delete(key);
     if (existed) touchWatchedKey(this.node, d.id, key);
     return existed;

@@ -6,6 +6,7 @@ import type { RedisDb } from './db';
 import type { Backlog } from '../replication/backlog';
 import type { DiskState } from '../persistence/disk';
 import type { SentinelState } from '../sentinel/types';
+import type { ScriptingState } from '../scripting/state';
 
 export type ClientKind = 'normal' | 'master' | 'replica';
 
@@ -23,6 +24,42 @@ export interface BlockedPaused {
   argv: string[];
 }
 
+/**
+ * A client blocked on keys (BLPOP, BLMOVE, BZPOPMIN, XREAD BLOCK...): its
+ * command runs again when one of the keys becomes ready (server/blocking.ts).
+ */
+export interface BlockedKeys {
+  t: 'keys';
+  /** The keys waited on, without repeats, in the order the command named them. */
+  keys: string[];
+  dbIndex: number;
+  /** Absolute virtual ms, or 0 for no timeout. */
+  timeoutAtMs: number;
+  /** The command, run again when a key is ready. */
+  argv: string[];
+  /** The answer on timeout or CLIENT UNBLOCK (a null array for every Redis 7.0 blocking command). */
+  timeoutReply: Reply;
+  /** The value type that can serve it (Redis' btype: BLOCKED_LIST, _ZSET, _STREAM). */
+  btype: 'list' | 'zset' | 'stream';
+  /** Order of blocking: clients waiting on one key are served first come, first served. */
+  seq: number;
+}
+
+/**
+ * Scripting (scripting/run.ts): 'script' is the client whose EVAL is running
+ * across virtual time; 'postponed' a client whose command waits for a script
+ * that has not timed out yet.
+ */
+export interface BlockedScript {
+  t: 'script' | 'postponed';
+}
+
+/** A key that got data for clients blocked on it, served after the current command (server.ready_keys). */
+export interface ReadyKey {
+  db: number;
+  key: string;
+}
+
 export interface ClientState {
   id: number;
   kind: ClientKind;
@@ -34,7 +71,7 @@ export interface ClientState {
   multiDirty: boolean;
   /** The master offset after this client's previous command (the target of WAIT). */
   woff: number;
-  blocked: BlockedWait | BlockedPaused | null;
+  blocked: BlockedWait | BlockedPaused | BlockedKeys | BlockedScript | null;
   /** Replies not yet read by whoever drives this client (scenario runner, console). */
   replies: Reply[];
   /** For a master link or replica link client: the connection id (0 for a local client). */
@@ -47,6 +84,8 @@ export interface ClientState {
   casDirty: boolean;
   /** What a connecting replica told us with REPLCONF (listening-port, ip-address, capa). */
   peer: PeerInfo | null;
+  /** CLIENT_SCRIPT: the fake client a script's redis.call runs commands with (scripting/run.ts). */
+  script?: boolean;
   /** Pub/Sub: channels this client is subscribed to (absent when none). */
   subs?: string[];
 }
@@ -258,8 +297,12 @@ export interface NodeState {
   watchCount: number;
   /** Keys loaded from disk at the last start, for INFO persistence. */
   lastLoadKeysLoaded: number;
+  /** Keys signalled as ready for blocked clients, served after the current command (absent or empty when none). */
+  readyKeys?: ReadyKey[];
   /** Present when this process runs in Sentinel mode (redis-server --sentinel): see sentinel/. */
   sentinel?: SentinelState;
+  /** The script cache, the Lua PRNG and the running script (scripting/state.ts); absent until a script is used. */
+  scripting?: ScriptingState;
 }
 
 /** Replication info an RDB carries in its aux fields (repl-id, repl-offset, repl-stream-db). */
