@@ -153,6 +153,104 @@ describe('a replica gets the same sorted sets', () => {
   });
 });
 
+describe('a replica that attaches later loads the sorted sets from the RDB', () => {
+  it('same members and scores; a small master skiplist loads as a listpack (recorded: OBJECT ENCODING big on the replica)', () => {
+    const w = new World({ seed: 3, trace: false });
+    w.addNode('m', []);
+    const m = w.connect('m');
+    for (const [argv] of transcriptReplica()) w.command('m', m, argv);
+    expect(encodeReply(w.command('m', m, ['OBJECT', 'ENCODING', 'big']))).toBe('$8\r\nskiplist\r\n');
+    w.addNode('r', [['replicaof', '127.0.0.1 6379']]);
+    expect(w.runUntil(() => w.views()[1].linkState === 'connected', 60_000)).toBe(true);
+    const r = w.connect('r');
+    expect(encodeReply(w.command('r', r, ['ZRANGE', 'u', '0', '-1', 'WITHSCORES']))).toBe('*4\r\n$4\r\ndave\r\n$1\r\n3\r\n$3\r\nbob\r\n$2\r\n40\r\n');
+    expect(encodeReply(w.command('r', r, ['OBJECT', 'ENCODING', 'big']))).toBe('$8\r\nlistpack\r\n');
+    expect(zsetsOf(w, 'r')).toEqual(zsetsOf(w, 'm'));
+  });
+});
+
+describe('BZPOPMIN, BZPOPMAX, BZMPOP (recorded with three clients on Redis 7.0.15)', () => {
+  /** Clients A, B, C on the master; `ops` collects what the master propagated. */
+  function clients() {
+    const l = lab();
+    const ids = { A: l.w.connect('m'), B: l.w.connect('m'), C: l.w.connect('m') };
+    const ops: string[][] = [];
+    const items = () => l.w.node('m').repl.backlog?.items ?? [];
+    let seen = items().length;
+    const collect = () => {
+      for (const it of items().slice(seen)) if (it.kind === 'stream' && it.argv[0].toUpperCase() !== 'SELECT') ops.push(it.argv);
+      seen = items().length;
+    };
+    const send = (who: keyof typeof ids, ...argv: string[]) => {
+      l.w.send('m', ids[who], argv);
+      collect();
+    };
+    const reply = (who: keyof typeof ids) => {
+      const r = l.w.takeReply('m', ids[who]);
+      return r ? encodeReply(r) : null;
+    };
+    return { l, ops, send, reply };
+  }
+
+  it('a blocked BZPOPMIN is served by a ZADD and goes out as ZPOPMIN after it', () => {
+    const { ops, send, reply } = clients();
+    send('B', 'BZPOPMIN', 'bk', '0');
+    expect(reply('B')).toBeNull();
+    send('A', 'ZADD', 'bk', '1', 'a', '2', 'b');
+    expect(reply('A')).toBe(':2\r\n');
+    expect(reply('B')).toBe('*3\r\n$2\r\nbk\r\n$1\r\na\r\n$1\r\n1\r\n');
+    expect(ops).toEqual([
+      ['ZADD', 'bk', '1', 'a', '2', 'b'],
+      ['ZPOPMIN', 'bk'],
+    ]);
+  });
+
+  it('a blocked BZMPOP with COUNT goes out as ZPOPMAX key <what it got>', () => {
+    const { ops, send, reply } = clients();
+    send('B', 'BZMPOP', '0', '2', 'nk', 'bk2', 'MAX', 'COUNT', '5');
+    send('A', 'ZADD', 'bk2', '1', 'a', '2', 'b', '3', 'c');
+    expect(reply('A')).toBe(':3\r\n');
+    expect(reply('B')).toBe('*2\r\n$3\r\nbk2\r\n*3\r\n*2\r\n$1\r\nc\r\n$1\r\n3\r\n*2\r\n$1\r\nb\r\n$1\r\n2\r\n*2\r\n$1\r\na\r\n$1\r\n1\r\n');
+    expect(ops).toEqual([
+      ['ZADD', 'bk2', '1', 'a', '2', 'b', '3', 'c'],
+      ['ZPOPMAX', 'bk2', '3'],
+    ]);
+  });
+
+  it('after EXEC the first key made ready serves first, and a client is served from the key that woke it', () => {
+    const { ops, send, reply } = clients();
+    send('B', 'BZPOPMAX', 'x1', 'x2', '0');
+    send('C', 'BZPOPMIN', 'x2', '0');
+    send('A', 'MULTI');
+    send('A', 'ZADD', 'x2', '1', 'a');
+    send('A', 'ZADD', 'x1', '5', 'q');
+    send('A', 'EXEC');
+    expect([reply('A'), reply('A'), reply('A'), reply('A')]).toEqual(['+OK\r\n', '+QUEUED\r\n', '+QUEUED\r\n', '*2\r\n:1\r\n:1\r\n']);
+    expect(reply('B')).toBe('*3\r\n$2\r\nx2\r\n$1\r\na\r\n$1\r\n1\r\n');
+    expect(reply('C')).toBeNull();
+    expect(ops).toEqual([['MULTI'], ['ZADD', 'x2', '1', 'a'], ['ZADD', 'x1', '5', 'q'], ['EXEC'], ['ZPOPMAX', 'x2']]);
+  });
+
+  it('inside MULTI they answer at once as on timeout; a timeout answers a null array', () => {
+    const { l, ops, send, reply } = clients();
+    send('A', 'MULTI');
+    send('A', 'BZPOPMIN', 'nokey', '0');
+    send('A', 'BZMPOP', '0', '1', 'nokey', 'MIN');
+    send('A', 'EXEC');
+    expect([reply('A'), reply('A'), reply('A'), reply('A')]).toEqual(['+OK\r\n', '+QUEUED\r\n', '+QUEUED\r\n', '*2\r\n*-1\r\n*-1\r\n']);
+    send('B', 'BZPOPMIN', 'nokey', '0.1');
+    expect(reply('B')).toBeNull();
+    l.w.advance(99);
+    expect(reply('B')).toBeNull();
+    l.w.advance(2);
+    expect(reply('B')).toBe('*-1\r\n');
+    send('B', 'BZMPOP', '0.1', '1', 'nokey', 'MIN');
+    l.w.advance(101);
+    expect(reply('B')).toBe('*-1\r\n');
+    expect(ops).toEqual([]);
+  });
+});
+
 describe('encoding conversion', () => {
   it('a listpack turns into a skiplist past the limits and stays one; stored results are converted back when small', () => {
     const l = lab();
@@ -387,7 +485,15 @@ function transcriptCommands(): Row[] {
         [["ZMPOP", "1", "p", "BAD"], "-ERR syntax error\r\n", []],
         [["ZMPOP", "1", "s", "MIN"], "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n", []],
         [["ZADD", "p", "1", "a"], ":1\r\n", [["ZADD", "p", "1", "a"]]],
-        [["ZADD", "p", "1", "a", "2", "b"], ":1\r\n", [["ZADD", "p", "1", "a", "2", "b"]]],
+        [["BZPOPMIN", "nokey", "p", "0"], "*3\r\n$1\r\np\r\n$1\r\na\r\n$1\r\n1\r\n", [["ZPOPMIN", "p"]]],
+        [["ZADD", "p", "1", "a", "2", "b"], ":2\r\n", [["ZADD", "p", "1", "a", "2", "b"]]],
+        [["BZPOPMAX", "p", "1"], "*3\r\n$1\r\np\r\n$1\r\nb\r\n$1\r\n2\r\n", [["ZPOPMAX", "p"]]],
+        [["BZMPOP", "0", "1", "p", "MIN", "COUNT", "5"], "*2\r\n$1\r\np\r\n*1\r\n*2\r\n$1\r\na\r\n$1\r\n1\r\n", [["ZPOPMIN", "p", "1"]]],
+        [["BZPOPMIN", "p", "-1"], "-ERR timeout is negative\r\n", []],
+        [["BZPOPMIN", "p", "abc"], "-ERR timeout is not a float or out of range\r\n", []],
+        [["BZMPOP", "abc", "1", "p", "MIN"], "-ERR timeout is not a float or out of range\r\n", []],
+        [["BZMPOP", "0", "0", "p", "MIN"], "-ERR numkeys should be greater than 0\r\n", []],
+        [["BZPOPMIN", "s", "0"], "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n", []],
         [["DEL", "s"], ":1\r\n", [["DEL", "s"]]],
         [["ZADD", "za", "1", "a", "2", "b", "3", "c"], ":3\r\n", [["ZADD", "za", "1", "a", "2", "b", "3", "c"]]],
         [["ZADD", "zb", "1", "b", "2", "c", "3", "d"], ":3\r\n", [["ZADD", "zb", "1", "b", "2", "c", "3", "d"]]],
@@ -479,7 +585,7 @@ function transcriptCommands(): Row[] {
         [["ZADD", "e7", "-0", "a", "1.5", "b"], ":2\r\n", [["ZADD", "e7", "-0", "a", "1.5", "b"]]],
         [["OBJECT", "ENCODING", "e7"], "$8\r\nskiplist\r\n", []],
         [["ZSCORE", "e7", "a"], "$2\r\n-0\r\n", []],
-        [["ZSCAN", "e7", "0"], "*2\r\n$1\r\n0\r\n*4\r\n$1\r\nb\r\n$3\r\n1.5\r\n$1\r\na\r\n$2\r\n-0\r\n", [], "~"],
+        [["ZSCAN", "e7", "0"], "*2\r\n$1\r\n0\r\n*4\r\n$1\r\na\r\n$2\r\n-0\r\n$1\r\nb\r\n$3\r\n1.5\r\n", [], "~"],
         [["ZADD", "e7", "-0", "c"], ":1\r\n", [["ZADD", "e7", "-0", "c"]]],
         [["ZRANGE", "e7", "0", "-1", "WITHSCORES"], "*6\r\n$1\r\na\r\n$2\r\n-0\r\n$1\r\nc\r\n$2\r\n-0\r\n$1\r\nb\r\n$3\r\n1.5\r\n", []],
         [["ZUNION", "1", "e7", "WITHSCORES"], "*6\r\n$1\r\na\r\n$2\r\n-0\r\n$1\r\nc\r\n$2\r\n-0\r\n$1\r\nb\r\n$3\r\n1.5\r\n", []],

@@ -66,6 +66,8 @@ export type SimEvent =
   | { t: 'bgsave-done'; node: string; epoch: number; fork: number }
   | { t: 'bulk-sent'; node: string; epoch: number; client: number }
   | { t: 'wait-timeout'; node: string; epoch: number; client: number }
+  /** SHUTDOWN: the process exits once the command that asked for it has run. */
+  | { t: 'shutdown'; node: string; epoch: number }
   /** A client blocked on keys (BLPOP...) reaches its timeout. */
   | { t: 'block-timeout'; node: string; epoch: number; client: number }
   | { t: 'failover-timeout'; node: string; epoch: number }

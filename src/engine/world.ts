@@ -6,6 +6,7 @@ import type { EngineApi, Input, LinkProps, NodeAddress, NodeView, TimedInput } f
 import { commandTable, isContainerCommand } from './commands/index';
 import { infoString } from './commands/info';
 import { setPubsubDeliver } from './commands/pubsub';
+import { shutdownCron } from './commands/server';
 import { DEFAULT_LINK, closeConn, getLink, holdOnCutLink, receiverOf, resetConns, sendMsg, setLink } from './net/network';
 import { checkSavePoints, removeRdbUsedToSyncReplicas, writeBgsaveResult } from './persistence/rdb';
 import { replyByteLength } from './resp/encode';
@@ -494,6 +495,7 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
         return;
       }
       serverCron(w, n);
+      if (n.shutdown) shutdownCron(w, n);
       heapPush(w.heap, w.nowMs + CRON_PERIOD_MS, ev);
       return;
     }
@@ -564,6 +566,11 @@ function handleEvent(w: WorldState, ev: SimEvent): void {
     case 'bulk-sent': {
       const n = nodeIfLive(w, ev.node, ev.epoch);
       if (n) onBulkSent(w, n, ev.client);
+      return;
+    }
+    case 'shutdown': {
+      const n = nodeIfLive(w, ev.node, ev.epoch);
+      if (n) crashNode(w, n);
       return;
     }
     case 'wait-timeout': {

@@ -5,13 +5,16 @@
 import { E, NULL_ARRAY, OK, type Reply, array, bulk, bulks, err, int, status } from '../resp/reply';
 import { afterFlushall, rdbSave, rdbSaveBackground } from '../persistence/rdb';
 import { clientUnblockCommand, scanDatabaseForDeletedStreams, scanDatabaseForReadyKeys } from '../server/blocking';
-import { configGet, configSet } from '../server/config';
+import { cfgSavePoints, configGet, configSet } from '../server/config';
+import { heapPush } from '../sim/scheduler';
 import { activeCallFrame, call, resolveCommand } from '../server/dispatch';
-import { changeReplicationId, clearReplicationId2, removeReplica, refreshGoodSlavesCount, trimBacklog } from '../replication/master';
+import { changeReplicationId, clearReplicationId2, refreshGoodSlavesCount, removeReplica, replicationFeedSlaves, trimBacklog } from '../replication/master';
 import { dbsFromImage } from '../server/db';
 import { dropMasterLink } from '../replication/replica';
 import { freeClient, touchAllWatchedKeysInDb, unwatchAll } from '../server/clients';
 import { infoString } from './info';
+import type { NodeState } from '../server/types';
+import type { WorldState } from '../world-state';
 import type { CommandSpec, Exec, HandlerResult } from './types';
 import { BLOCKED } from './types';
 
@@ -238,6 +241,66 @@ const debug = (x: Exec): Reply => {
   return err(`ERR unknown subcommand or wrong number of arguments for '${x.argv[1].slice(0, 128)}'. Try DEBUG HELP.`);
 };
 
+/**
+ * SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT] (db.c shutdownCommand,
+ * server.c prepareForShutdown). Without NOW, a master whose replicas have not
+ * acknowledged its whole stream asks them (REPLCONF GETACK *) and waits, up to
+ * shutdown-timeout seconds, checking every cron tick; SHUTDOWN ABORT cancels
+ * the wait. Then it saves the RDB when asked to or when save points are
+ * configured (not with NOSAVE), keeps the AOF, and the process exits: every
+ * connection closes and the client gets no reply. (Redis also pauses writes
+ * during the wait; the lab does not.)
+ */
+const shutdown = (x: Exec): HandlerResult => {
+  let nosave = false;
+  let save = false;
+  let now = false;
+  let force = false;
+  let abort = false;
+  for (const a of x.argv.slice(1)) {
+    const o = a.toLowerCase();
+    if (o === 'nosave') nosave = true;
+    else if (o === 'save') save = true;
+    else if (o === 'now') now = true;
+    else if (o === 'force') force = true;
+    else if (o === 'abort') abort = true;
+    else return err(E.syntax);
+  }
+  if ((abort && (nosave || save || now || force)) || (nosave && save)) return err(E.syntax);
+  const node = x.node;
+  if (abort) {
+    if (!node.shutdown) return err('ERR No shutdown in progress.');
+    node.shutdown = null;
+    return OK;
+  }
+  if (node.shutdown) return BLOCKED;
+  const timeoutS = Number(node.config['shutdown-timeout'] ?? '10');
+  if (!now && timeoutS !== 0 && !readyToShutdown(node)) {
+    node.shutdown = { deadlineMs: x.nowMs + timeoutS * 1000, nosave, save };
+    replicationFeedSlaves(x.world, node, node.repl.slaveseldb, ['REPLCONF', 'GETACK', '*'], 'getack');
+    return BLOCKED;
+  }
+  finishShutdown(x.world, node, nosave, save);
+  return BLOCKED;
+};
+
+/** isReadyToShutdown: every replica has acknowledged the master's whole stream. */
+function readyToShutdown(node: NodeState): boolean {
+  return node.repl.replicas.every((r) => r.ackOffset === node.repl.offset);
+}
+
+function finishShutdown(w: WorldState, node: NodeState, nosave: boolean, save: boolean): void {
+  if (!nosave && (save || cfgSavePoints(node.config).length > 0)) rdbSave(w, node);
+  node.shutdown = null;
+  heapPush(w.heap, w.nowMs, { t: 'shutdown', node: node.name, epoch: node.epoch });
+}
+
+/** serverCron's part: a SHUTDOWN waiting for replicas ends when they caught up or its time is up. */
+export function shutdownCron(w: WorldState, node: NodeState): void {
+  const s = node.shutdown;
+  if (s && (w.nowMs >= s.deadlineMs || readyToShutdown(node))) finishShutdown(w, node, s.nosave, s.save);
+}
+
 const time = (x: Exec): Reply => {
   const s = Math.floor(x.nowMs / 1000);
   return bulks([String(s), String((x.nowMs % 1000) * 1000)]);
@@ -384,6 +447,7 @@ export const serverCommands: CommandSpec[] = [
   { name: 'lastsave', arity: 1, flags: { stale: true }, handler: lastsave },
   { name: 'debug', arity: -2, flags: { stale: true, admin: true }, handler: debug },
   { name: 'time', arity: 1, flags: { stale: true }, handler: time },
+  { name: 'shutdown', arity: -1, flags: { stale: true, admin: true, noMulti: true }, handler: shutdown },
   { name: 'swapdb', arity: 3, flags: { write: true }, handler: swapdb },
   container(
     'function',

@@ -385,6 +385,14 @@ function limits(x: Exec): Limits {
   return { entries: Number.isFinite(entries) ? entries : 128, value: Number.isFinite(value) ? value : 64 };
 }
 
+/**
+ * Whether a sorted set is a skiplist. A value loaded from an RDB file carries
+ * no flag: its encoding is the one its size gives (objectEncoding).
+ */
+function isSkiplist(x: Exec, z: ZObj): boolean {
+  return z.skiplist ?? objectEncoding(z, x.node.config) === 'skiplist';
+}
+
 /** A listpack stores integral scores as integers: -0 reads back as 0. */
 function lpScore(z: ZObj, score: number): number {
   return !z.skiplist && score === 0 ? 0 : score;
@@ -409,21 +417,6 @@ function storeEncoding(z: ZObj, lim: Limits): void {
   if (!z.skiplist) for (const [m, s] of z.v) if (s === 0 && Object.is(s, -0)) z.v.set(m, 0);
 }
 
-/**
- * The encoding a sorted set gets when it is loaded from an RDB file (restart,
- * full sync), by the loading node's limits (rdbLoadObject): a skiplist that
- * fits them becomes a listpack (its -0 scores become 0), a listpack with more
- * than zset-max-listpack-entries members becomes a skiplist.
- */
-export function zsetAfterLoad(o: RObj, config: Record<string, string>): void {
-  if (o.type !== 'zset') return;
-  const entries = cfgInt(config, 'zset-max-listpack-entries');
-  const value = cfgInt(config, 'zset-max-listpack-value');
-  const lim: Limits = { entries: Number.isFinite(entries) ? entries : 128, value: Number.isFinite(value) ? value : 64 };
-  if (o.skiplist) storeEncoding(o, lim);
-  else o.skiplist = o.v.size > lim.entries;
-}
-
 // ---------------------------------------------------------------------------
 // Lookups.
 
@@ -438,6 +431,8 @@ function writeZset(x: Exec, key: string): ZObj | undefined | Reply {
   const o = x.lookupWrite(key);
   if (o === undefined) return undefined;
   if (o.type !== 'zset') return WRONGTYPE;
+  // A write decides from here on by the flag (set when the value outgrows the listpack).
+  if (o.skiplist === undefined) o.skiplist = isSkiplist(x, o);
   return o;
 }
 
@@ -560,12 +555,12 @@ function lexRangeEmpty(r: LexRange): boolean {
  * Lex ranges assume all scores are equal; with different scores the answer
  * follows Redis' walk: in order for a listpack, by halving for a skiplist.
  */
-function firstInLex(z: ZObj, r: LexRange): number {
+function firstInLex(z: ZObj, r: LexRange, skiplist: boolean): number {
   const arr = ordered(z);
   if (arr.length === 0 || lexRangeEmpty(r)) return -1;
   if (!lexGteMin(arr[arr.length - 1], r) || !lexLteMax(arr[0], r)) return -1;
   let pos: number;
-  if (!z.skiplist) {
+  if (!skiplist) {
     pos = arr.findIndex((m) => lexGteMin(m, r));
   } else {
     let lo = 0;
@@ -582,11 +577,11 @@ function firstInLex(z: ZObj, r: LexRange): number {
 }
 
 /** Last position in lex range, or -1. */
-function lastInLex(z: ZObj, r: LexRange): number {
+function lastInLex(z: ZObj, r: LexRange, skiplist: boolean): number {
   const arr = ordered(z);
   if (arr.length === 0 || lexRangeEmpty(r)) return -1;
   if (!lexGteMin(arr[arr.length - 1], r) || !lexLteMax(arr[0], r)) return -1;
-  if (!z.skiplist) {
+  if (!skiplist) {
     for (let i = arr.length - 1; i >= 0; i--) {
       if (lexLteMax(arr[i], r)) return lexGteMin(arr[i], r) ? i : -1;
     }
@@ -743,7 +738,7 @@ function zremrangeGeneric(x: Exec, type: 'rank' | 'score' | 'lex'): Reply {
   } else if (srange !== null) {
     [from, to] = scoreSpan(z, srange);
   } else if (lrange !== null) {
-    const f = firstInLex(z, lrange);
+    const f = firstInLex(z, lrange, isSkiplist(x, z));
     if (f >= 0) {
       from = f;
       to = f;
@@ -1014,7 +1009,7 @@ function zrangeGeneric(x: Exec, argcStart: number, store: boolean, rtype0: Range
   } else if (srange !== null) {
     picked = pickByScore(z, arr, srange, offset, limit, reverse);
   } else if (lrange !== null) {
-    picked = pickByLex(z, arr, lrange, offset, limit, reverse);
+    picked = pickByLex(z, arr, lrange, offset, limit, reverse, isSkiplist(x, z));
   }
   if (store) return storeRange(x, argv[1], z, picked, rankLen);
   const out: Reply[] = [];
@@ -1041,19 +1036,19 @@ function pickByScore(z: ZObj, arr: string[], r: ScoreRange, offset0: number, lim
   return out;
 }
 
-function pickByLex(z: ZObj, arr: string[], r: LexRange, offset0: number, limit0: number, reverse: boolean): Picked {
+function pickByLex(z: ZObj, arr: string[], r: LexRange, offset0: number, limit0: number, reverse: boolean, skiplist: boolean): Picked {
   const out: Picked = [];
   if (offset0 < 0) return out;
   let limit = limit0;
   if (!reverse) {
-    const first = firstInLex(z, r);
+    const first = firstInLex(z, r, skiplist);
     if (first < 0) return out;
     for (let i = first + offset0; i < arr.length && limit !== 0; i++, limit--) {
       if (!lexLteMax(arr[i], r)) break;
       out.push(arr[i]);
     }
   } else {
-    const last = lastInLex(z, r);
+    const last = lastInLex(z, r, skiplist);
     if (last < 0) return out;
     for (let i = last - offset0; i >= 0 && limit !== 0; i--, limit--) {
       if (!lexGteMin(arr[i], r)) break;
@@ -1094,14 +1089,15 @@ function zlexcountCommand(x: Exec): Reply {
   if (z === undefined) return int(0);
   if (!isZ(z)) return z;
   const arr = ordered(z);
-  const first = firstInLex(z, r);
+  const skiplist = isSkiplist(x, z);
+  const first = firstInLex(z, r, skiplist);
   if (first < 0) return int(0);
-  if (!z.skiplist) {
+  if (!skiplist) {
     let n = 0;
     for (let i = first; i < arr.length && lexLteMax(arr[i], r); i++) n++;
     return int(n);
   }
-  const last = lastInLex(z, r);
+  const last = lastInLex(z, r, skiplist);
   const count = arr.length - first - (last < 0 ? 0 : arr.length - 1 - last);
   return int(count);
 }
@@ -1343,7 +1339,7 @@ function zrandmemberWithCount(x: Exec, l: bigint, withscores: boolean): Reply {
   }
   // CASE 4: distinct random picks.
   const chosen = new Set<string>();
-  if (!z.skiplist) {
+  if (!isSkiplist(x, z)) {
     // lpRandomPairsUnique: a selection sampled in listpack order.
     let remaining = count;
     for (let i = 0; i < size && remaining > 0; i++) {

@@ -299,6 +299,8 @@ export interface NodeState {
   lastLoadKeysLoaded: number;
   /** Keys signalled as ready for blocked clients, served after the current command (absent or empty when none). */
   readyKeys?: ReadyKey[];
+  /** SHUTDOWN waiting for lagging replicas (up to shutdown-timeout): when it gives up, and how to save. */
+  shutdown?: { deadlineMs: number; nosave: boolean; save: boolean } | null;
   /** Present when this process runs in Sentinel mode (redis-server --sentinel): see sentinel/. */
   sentinel?: SentinelState;
   /** The script cache, the Lua PRNG and the running script (scripting/state.ts); absent until a script is used. */
