@@ -210,7 +210,6 @@ export const REDIS_COMMANDS: readonly CommandDoc[] = [
   { name: 'zscore', params: 'key member' },
   { name: 'zunion', params: 'numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]' },
   { name: 'zunionstore', params: 'destination numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM|MIN|MAX]' },
-  { name: 'client', params: '', subcommands: sub([['kill', 'ip:port|[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADDR ip:port]|[SKIPME yes/no] [[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADDR ip:port]|[SKIPME yes/no] ...]'], ['id', ''], ['setname', 'connection-name'], ['getname', ''], ['unblock', 'client-id [TIMEOUT|ERROR]'], ['help', '']]) },
   { name: 'shutdown', params: '[NOSAVE|SAVE] [NOW] [FORCE] [ABORT]' },
 ];
 
