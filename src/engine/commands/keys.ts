@@ -5,6 +5,7 @@ import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int, status } from '../
 import type { RedisDb } from '../server/db';
 import { touchAllWatchedKeysInDb } from '../server/clients';
 import { isReplica } from '../server/exec';
+import { randomIndex } from './random';
 import { expireIfNeededPlain } from './scan';
 import type { CommandSpec, Exec } from './types';
 import { eqi, stringMatch } from './util';
@@ -110,16 +111,24 @@ function renameGeneric(x: Exec, nx: boolean): Reply {
  * dbRandomKey does; on a replica whose keys all have a TTL and are all
  * logically expired Redis gives up after 100 tries and returns one anyway.
  */
+/**
+ * RANDOMKEY (dbRandomKey): a random key from the world's seeded PRNG; an
+ * expired one is deleted (on a master) and another drawn. On a replica whose
+ * keys all have a TTL, after 100 expired draws the last one is returned.
+ */
 function randomkeyCommand(x: Exec): Reply {
   const db = x.db;
   const allVolatile = db.dict.size === db.expires.size;
-  let first: string | null = null;
-  for (const key of [...db.dict.keys()]) {
-    if (first === null) first = key;
-    if (db.expires.has(key) && expireIfNeededPlain(x, db, key)) continue;
+  let maxtries = 100;
+  while (db.dict.size > 0) {
+    const keys = [...db.dict.keys()];
+    const key = keys[randomIndex(x, keys.length)];
+    if (db.expires.has(key)) {
+      if (allVolatile && isReplica(x.node) && --maxtries === 0) return bulk(key);
+      if (expireIfNeededPlain(x, db, key)) continue;
+    }
     return bulk(key);
   }
-  if (first !== null && allVolatile && isReplica(x.node) && db.dict.has(first)) return bulk(first);
   return NULL_BULK;
 }
 

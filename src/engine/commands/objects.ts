@@ -93,7 +93,7 @@ export function objectEncoding(o: RObj, cfg: Record<string, string>): string {
       return 'intset';
     }
     case 'zset': {
-      if (o.skiplist) return 'skiplist';
+      if (o.skiplist !== undefined) return o.skiplist ? 'skiplist' : 'listpack';
       const maxEntries = Number(cfg['zset-max-listpack-entries'] ?? 128);
       const maxValue = Number(cfg['zset-max-listpack-value'] ?? 64);
       if (o.v.size > maxEntries) return 'skiplist';

@@ -94,6 +94,7 @@ function scanBuckets<T>(items: readonly T[], keyOf: (t: T) => string, cursor: nu
 
 /** parseScanCursorOrReply: strtoul, nothing before or after the digits. */
 export function parseCursor(s: string): number | Reply {
+  if (s === '') return 0; // strtoul reads nothing and stops at the end: cursor 0
   if (!/^[+-]?[0-9]+$/.test(s)) return err('ERR invalid cursor');
   const n = BigInt(s);
   const max = (1n << 64n) - 1n;
@@ -165,11 +166,12 @@ export function scanCommand(x: Exec): Reply {
 export function scanValue(x: Exec, type: RObj['type'], pairs: (o: RObj) => string[][]): Reply {
   const cursor = parseCursor(x.argv[2]);
   if (isReply(cursor)) return cursor;
+  // A missing key answers an empty scan, and a wrong type its error, before the options are read.
   const o = x.lookupRead(x.argv[1]);
-  if (o && o.type !== type) return err(E.wrongType);
+  if (!o) return reply(0, []);
+  if (o.type !== type) return err(E.wrongType);
   const opts = parseOpts(x, 3, false);
   if (isReply(opts)) return opts;
-  if (!o) return reply(0, []);
   const enc = objectEncoding(o, x.node.config);
   const groups = pairs(o);
   let picked: string[][];

@@ -235,7 +235,7 @@ const debug = (x: Exec): Reply => {
   }
   if (sub === 'reload') {
     rdbSave(x.world, x.node);
-    x.node.dbs = dbsFromImage(x.node.disk.rdb!.image);
+    x.node.dbs = dbsFromImage(x.node.disk.rdb!.image, x.node.config);
     return OK;
   }
   return err(`ERR unknown subcommand or wrong number of arguments for '${x.argv[1].slice(0, 128)}'. Try DEBUG HELP.`);

@@ -323,7 +323,7 @@ function readSyncBulkPayload(w: WorldState, node: NodeState, image: import('../s
   // useDisklessLoad: swapdb always, on-empty-db when we hold no keys; then no file is written.
   const loadMode = node.config['repl-diskless-load'];
   const disklessLoad = loadMode === 'swapdb' || (loadMode === 'on-empty-db' && node.dbs.every((d) => d.dict.size === 0));
-  node.dbs = dbsFromImage(image);
+  node.dbs = dbsFromImage(image, node.config);
   node.lastLoadKeysLoaded = keysInImage(image);
   if (!disklessLoad) {
     // Disk-based loading keeps the payload as dump.rdb, unless a node without

@@ -1,6 +1,7 @@
 // The keyspace of one logical database: a dict of keys and a separate dict of
 // expire times (absolute unix ms), as in Redis' `redisDb`.
 
+import { byteLength } from '../resp/bytes';
 import { type StreamValue, cloneStream } from './stream';
 
 export type RObj =
@@ -69,19 +70,24 @@ export function imageOfDbs(dbs: readonly RedisDb[]): DbImage[] {
   return out;
 }
 
-export function dbsFromImage(image: readonly DbImage[]): RedisDb[] {
+export function dbsFromImage(image: readonly DbImage[], cfg: Record<string, string> = {}): RedisDb[] {
   const dbs = createDbs();
   for (const img of image) {
     const db = dbs[img.id];
     // Loading an RDB encodes every value afresh from its content: nothing is
     // "raw" after a load, and small hashes, sets and sorted sets are compact again.
-    for (const [k, v] of img.entries) db.dict.set(k, freshEncoding(v));
+    for (const [k, v] of img.entries) db.dict.set(k, freshEncoding(v, cfg));
     for (const [k, t] of img.expires) db.expires.set(k, t);
   }
   return dbs;
 }
 
-function freshEncoding(o: RObj): RObj {
+/**
+ * rdbLoadObject's choice of encoding. A sorted set saved as a skiplist comes
+ * back as a listpack when it is small enough (a -0 score becomes 0 there); one
+ * saved as a listpack stays one unless it has too many entries.
+ */
+function freshEncoding(o: RObj, cfg: Record<string, string>): RObj {
   switch (o.type) {
     case 'string':
       return { type: 'string', v: o.v };
@@ -89,8 +95,15 @@ function freshEncoding(o: RObj): RObj {
       return { type: 'hash', v: new Map(o.v) };
     case 'set':
       return { type: 'set', v: new Set(o.v) };
-    case 'zset':
-      return { type: 'zset', v: new Map(o.v) };
+    case 'zset': {
+      const maxEntries = Number(cfg['zset-max-listpack-entries'] ?? 128);
+      const maxValue = Number(cfg['zset-max-listpack-value'] ?? 64);
+      let skiplist = o.v.size > maxEntries;
+      if (!skiplist && o.skiplist) for (const m of o.v.keys()) if (byteLength(m) > maxValue) skiplist = true;
+      const v = new Map(o.v);
+      if (!skiplist) for (const [m, s] of v) if (Object.is(s, -0)) v.set(m, 0);
+      return { type: 'zset', v, skiplist };
+    }
     default:
       return cloneObj(o);
   }

@@ -140,12 +140,12 @@ export function startNode(w: WorldState, node: NodeState): void {
 
   let what: 'rdb-loaded' | 'aof-loaded' | 'empty-start' = 'empty-start';
   if (cfgBool(config, 'appendonly') && node.disk.aof) {
-    node.dbs = dbsFromImage(node.disk.aof);
+    node.dbs = dbsFromImage(node.disk.aof, node.config);
     node.lastLoadKeysLoaded = keysIn(node.disk.aof);
     what = 'aof-loaded';
   } else if (node.disk.rdb) {
     const rdb = node.disk.rdb;
-    node.dbs = dbsFromImage(rdb.image);
+    node.dbs = dbsFromImage(rdb.image, node.config);
     node.lastLoadKeysLoaded = rdb.keys;
     what = 'rdb-loaded';
     if (rdb.replInfo) {
