@@ -5,7 +5,7 @@
 // Redis' code and are not part of this repository: point this script at a
 // Redis 7.0.15 source tree (it needs `runtest` and `tests/`, and `tclsh`).
 //
-//   node scripts/redis-suite.mjs --redis-src ~/src/redis-7.0.15 [--port 7700] [UNIT ...]
+//   node scripts/redis-suite.mjs --redis-src ~/src/redis-7.0.15 [--port 7700] [--test-base-port 24111] [UNIT ...]
 //
 // Default units: unit/type/incr unit/expire unit/keyspace unit/multi unit/type/string,
 // with the tags that need DEBUG, a replica of the test server or maxmemory left out.
@@ -29,10 +29,13 @@ function usage(message) {
 const args = process.argv.slice(2);
 let redisSrc = process.env.REDIS_SRC ?? '';
 let port = 7700;
+// runtest's own ports (its test server listens just below): away from its default, so another run does not collide.
+let testBasePort = 24111;
 const units = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--redis-src') redisSrc = args[++i] ?? '';
   else if (args[i] === '--port') port = Number(args[++i]);
+  else if (args[i] === '--test-base-port') testBasePort = Number(args[++i]);
   else if (args[i] === '--help' || args[i] === '-h') usage();
   else if (args[i].startsWith('-')) usage(`unknown option ${args[i]}`);
   else units.push(args[i]);
@@ -53,6 +56,11 @@ function ping(p) {
     });
     s.on('error', () => resolve(false));
   });
+}
+
+if (await ping(port)) {
+  process.stderr.write(`something already answers on port ${port}: stop it or choose another --port\n`);
+  process.exit(1);
 }
 
 const serve = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/serve.ts'), '--base-port', String(port), '--admin-port', String(port + 99)], {
@@ -78,7 +86,7 @@ const totals = { ok: 0, err: 0, exception: 0, ignore: 0, skip: 0 };
 const rows = [];
 for (const unit of units.length ? units : DEFAULT_UNITS) {
   process.stderr.write(`running ${unit} ...\n`);
-  const r = spawnSync('./runtest', ['--host', '127.0.0.1', '--port', String(port), '--single', unit, ...TAGS.flatMap((t) => ['--tags', t])], {
+  const r = spawnSync('./runtest', ['--host', '127.0.0.1', '--port', String(port), '--baseport', String(testBasePort), '--single', unit, ...TAGS.flatMap((t) => ['--tags', t])], {
     cwd: redisSrc,
     encoding: 'utf8',
     timeout: 20 * 60_000,
