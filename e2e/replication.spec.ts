@@ -108,3 +108,17 @@ test('a write on a replica is refused with READONLY, printed in red', async ({ p
   expect(await lab.diagram.node('r1').keys()).toBe(0);
   await lab.screenshot('readonly-replica', lab.console.root);
 });
+
+test('BLPOP in a console waits; a push typed into the same node answers it, as in a second redis-cli', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.console.select('m');
+  const blpop = lab.console.entries.nth(await lab.console.entries.count());
+  await lab.console.type('m', 'BLPOP jobs 0');
+  await expect(blpop.locator('.panels-console-cmd')).toContainText('BLPOP jobs 0');
+  await expect(blpop.locator('.panels-console-out')).toHaveClass(/panels-console-waiting/);
+  expect(await lab.console.run('m', 'RPUSH jobs build-42')).toContain('(integer) 1');
+  await expect(blpop.locator('.panels-console-out')).toContainText('1) "jobs"');
+  await expect(blpop.locator('.panels-console-out')).toContainText('2) "build-42"');
+  expect(await lab.console.run('m', 'LLEN jobs')).toContain('(integer) 0');
+});
