@@ -188,7 +188,137 @@ function srandmemberCommand(x: Exec): Reply {
 const W = { write: true } as const;
 const R = {} as const;
 
+/** The sets named by keys (null for a missing key), or WRONGTYPE. */
+function lookupSets(x: Exec, keys: readonly string[]): (SetObj | null)[] | Reply {
+  const out: (SetObj | null)[] = [];
+  for (const k of keys) {
+    const o = x.lookupRead(k);
+    if (o === undefined) out.push(null);
+    else if (o.type !== 'set') return WRONGTYPE;
+    else out.push(o);
+  }
+  return out;
+}
+
+function isReplyValue(v: unknown): v is Reply {
+  return typeof v === 'object' && v !== null && 't' in v && !('type' in v);
+}
+
+/** A new set value built from members in order (intset or hashtable as Redis would encode it). */
+function newSet(x: Exec, members: Iterable<string>): SetObj {
+  const o: SetObj = { type: 'set', v: new Set(members) };
+  keepBigEncoding(o, x.node.config);
+  return o;
+}
+
+/** Store a computed set at dstkey (or delete it when empty); the reply is its size. */
+function storeSet(x: Exec, dstkey: string, members: string[]): Reply {
+  if (members.length > 0) {
+    const o = newSet(x, members);
+    x.setKey(dstkey, o);
+    x.dirty();
+    return int(o.v.size);
+  }
+  if (x.dbDelete(dstkey)) x.dirty();
+  return int(0);
+}
+
+/** sinterGenericCommand: members of the smallest set found in all the others, in that set's order. */
+function sinterMembers(x: Exec, sets: SetObj[], limit = 0): string[] {
+  const sorted = [...sets].sort((a, b) => a.v.size - b.v.size);
+  const out: string[] = [];
+  for (const m of ordered(x, sorted[0])) {
+    if (sorted.every((s) => s.v.has(m))) {
+      out.push(m);
+      if (limit && out.length >= limit) break;
+    }
+  }
+  return out;
+}
+
+function sinterGeneric(x: Exec, keys: readonly string[], dstkey: string | null): Reply {
+  const sets = lookupSets(x, keys);
+  if (isReplyValue(sets)) return sets;
+  if (sets.some((s) => s === null)) {
+    if (dstkey !== null) {
+      if (x.dbDelete(dstkey)) x.dirty();
+      return int(0);
+    }
+    return EMPTY_ARRAY;
+  }
+  const members = sinterMembers(x, sets as SetObj[]);
+  if (dstkey !== null) return storeSet(x, dstkey, members);
+  return bulks(members);
+}
+
+function sintercardCommand(x: Exec): Reply {
+  const n = string2ll(x.argv[1]);
+  if (n === null || n < 1n || n > 9223372036854775807n) return errFmt('numkeys should be greater than 0');
+  if (n > BigInt(x.argv.length - 2)) return errFmt("Number of keys can't be greater than number of args");
+  const numkeys = Number(n);
+  let limit = 0;
+  for (let j = 2 + numkeys; j < x.argv.length; j++) {
+    const more = x.argv.length - 1 - j;
+    if (x.argv[j].toLowerCase() === 'limit' && more > 0) {
+      const l = string2ll(x.argv[++j]);
+      if (l === null || l < 0n) return errFmt("LIMIT can't be negative");
+      limit = l > 1000000000n ? 1000000000 : Number(l);
+    } else return err(E.syntax);
+  }
+  const sets = lookupSets(x, x.argv.slice(2, 2 + numkeys));
+  if (isReplyValue(sets)) return sets;
+  if (sets.some((s) => s === null)) return int(0);
+  return int(sinterMembers(x, sets as SetObj[], limit).length);
+}
+
+/** sunionDiffGenericCommand: the result set's members, in the order the result set iterates them. */
+function sunionDiffGeneric(x: Exec, keys: readonly string[], dstkey: string | null, op: 'union' | 'diff'): Reply {
+  const sets = lookupSets(x, keys);
+  if (isReplyValue(sets)) return sets;
+  const result = new Set<string>();
+  if (op === 'union') {
+    for (const s of sets) if (s) for (const m of ordered(x, s)) result.add(m);
+  } else if (sets[0]) {
+    const same = sets.slice(1).some((s) => s === sets[0]);
+    if (!same) for (const m of ordered(x, sets[0])) if (!sets.slice(1).some((s) => s?.v.has(m))) result.add(m);
+  }
+  const members = ordered(x, newSet(x, result));
+  if (dstkey !== null) return storeSet(x, dstkey, members);
+  return bulks(members);
+}
+
+function smoveCommand(x: Exec): Reply {
+  const [, srckey, dstkey, ele] = x.argv;
+  const src = x.lookupWrite(srckey);
+  const dst = x.lookupWrite(dstkey);
+  if (src === undefined) return int(0);
+  if (src.type !== 'set' || (dst !== undefined && dst.type !== 'set')) return WRONGTYPE;
+  if (src === dst) return int(src.v.has(ele) ? 1 : 0);
+  if (!src.v.delete(ele)) return int(0);
+  if (src.v.size === 0) x.dbDelete(srckey);
+  x.dirty();
+  let target = dst;
+  if (target === undefined) {
+    target = newSet(x, []);
+    x.dbAdd(dstkey, target);
+  }
+  if (!target.v.has(ele)) {
+    target.v.add(ele);
+    keepBigEncoding(target, x.node.config);
+    x.dirty();
+  }
+  return int(1);
+}
+
 export const setCommands: CommandSpec[] = [
+  { name: 'sinter', arity: -2, flags: {}, handler: (x) => sinterGeneric(x, x.argv.slice(1), null) },
+  { name: 'sinterstore', arity: -3, flags: { write: true }, handler: (x) => sinterGeneric(x, x.argv.slice(2), x.argv[1]) },
+  { name: 'sintercard', arity: -3, flags: {}, handler: sintercardCommand },
+  { name: 'sunion', arity: -2, flags: {}, handler: (x) => sunionDiffGeneric(x, x.argv.slice(1), null, 'union') },
+  { name: 'sunionstore', arity: -3, flags: { write: true }, handler: (x) => sunionDiffGeneric(x, x.argv.slice(2), x.argv[1], 'union') },
+  { name: 'sdiff', arity: -2, flags: {}, handler: (x) => sunionDiffGeneric(x, x.argv.slice(1), null, 'diff') },
+  { name: 'sdiffstore', arity: -3, flags: { write: true }, handler: (x) => sunionDiffGeneric(x, x.argv.slice(2), x.argv[1], 'diff') },
+  { name: 'smove', arity: 4, flags: { write: true }, handler: smoveCommand },
   { name: 'sscan', arity: -3, flags: {}, handler: (x) => scanValue(x, 'set', (o) => (o.type === 'set' ? [...o.v].map((m) => [m]) : [])) },
   { name: 'sadd', arity: -3, flags: W, handler: saddCommand },
   { name: 'srem', arity: -3, flags: W, handler: sremCommand },

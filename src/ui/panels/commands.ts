@@ -211,6 +211,14 @@ export const REDIS_COMMANDS: readonly CommandDoc[] = [
   { name: 'zunion', params: 'numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]' },
   { name: 'zunionstore', params: 'destination numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM|MIN|MAX]' },
   { name: 'shutdown', params: '[NOSAVE|SAVE] [NOW] [FORCE] [ABORT]' },
+  { name: 'sdiff', params: 'key [key ...]' },
+  { name: 'sdiffstore', params: 'destination key [key ...]' },
+  { name: 'sinter', params: 'key [key ...]' },
+  { name: 'sintercard', params: 'numkeys key [key ...] [LIMIT limit]' },
+  { name: 'sinterstore', params: 'destination key [key ...]' },
+  { name: 'smove', params: 'source destination member' },
+  { name: 'sunion', params: 'key [key ...]' },
+  { name: 'sunionstore', params: 'destination key [key ...]' },
 ];
 
 /** A Redis Sentinel process (redis-server --sentinel) answers only these. */
