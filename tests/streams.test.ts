@@ -142,7 +142,11 @@ describe('blocking XREAD and XREADGROUP', () => {
     const l = lab();
     const [a, c] = [l.client(), l.client()];
     l.send(c, 'XADD s 5 old x');
-    expect(l.send(a, 'XREAD BLOCK 20000 STREAMS s1 s $ $')).toBeNull();
+    const argv = ['XREAD', 'BLOCK', '20000', 'STREAMS', 's1', 's', '$', '$'];
+    l.w.send('m', a, argv);
+    expect(l.reply(a)).toBeNull();
+    // The caller's argv (the session's input log) keeps the `$` the user typed.
+    expect(argv[7]).toBe('$');
     l.send(c, 'XADD s 6 new y');
     expect(l.reply(a)).toBe('*1\r\n*2\r\n$1\r\ns\r\n*1\r\n*2\r\n$3\r\n6-0\r\n*2\r\n$3\r\nnew\r\n$1\r\ny\r\n');
     expect(l.send(a, 'XREAD BLOCK 100 STREAMS s $')).toBeNull();
@@ -174,6 +178,10 @@ describe('blocking XREAD and XREADGROUP', () => {
     expect(l.send(a, 'XREADGROUP GROUP g Alice BLOCK 0 STREAMS s >')).toBeNull();
     l.send(c, 'XGROUP DESTROY s g');
     expect(l.reply(a)).toBe('-NOGROUP the consumer group this client was blocked on no longer exists\r\n');
+    l.send(c, 'XGROUP CREATE s g $');
+    expect(l.send(a, 'XREADGROUP GROUP g Alice BLOCK 0 STREAMS s >')).toBeNull();
+    l.send(c, 'FLUSHALL');
+    expect(l.reply(a)).toBe('-UNBLOCKED the stream key no longer exists\r\n');
   });
 });
 
@@ -239,6 +247,52 @@ describe('a replica ends with the same stream', () => {
     expect(info('m', cm)).toBe('*1\r\n*12\r\n$4\r\nname\r\n$1\r\ng\r\n$9\r\nconsumers\r\n:1\r\n$7\r\npending\r\n:3\r\n$17\r\nlast-delivered-id\r\n$3\r\n3-0\r\n$12\r\nentries-read\r\n:3\r\n$3\r\nlag\r\n:3\r\n');
     expect(info('r1', cr)).toBe('*1\r\n*12\r\n$4\r\nname\r\n$1\r\ng\r\n$9\r\nconsumers\r\n:1\r\n$7\r\npending\r\n:3\r\n$17\r\nlast-delivered-id\r\n$3\r\n3-0\r\n$12\r\nentries-read\r\n$-1\r\n$3\r\nlag\r\n$-1\r\n');
   });
+
+  // stream-cgroups.tcl's replication tests (external:skip there), on a simulated master and replica.
+  for (const noack of [false, true]) {
+    it(`Consumer group last ID propagation to slave (NOACK=${noack ? 1 : 0})`, () => {
+      const { w, cm, cr } = lab();
+      for (const v of ['1', '2', '3']) w.command('m', cm, ['XADD', 'stream', '*', 'a', v]);
+      w.command('m', cm, ['XGROUP', 'CREATE', 'stream', 'mygroup', '0']);
+      for (let j = 0; j < 2; j++) {
+        const item = w.command('m', cm, ['XREADGROUP', 'GROUP', 'mygroup', 'myconsumer', 'COUNT', '1', ...(noack ? ['NOACK'] : []), 'STREAMS', 'stream', '>']);
+        const id = (item as { a: { a: { a: { a: { s: string }[] }[] }[] }[] }).a[0].a[1].a[0].a[0].s;
+        if (!noack) expect(w.command('m', cm, ['XACK', 'stream', 'mygroup', id])).toEqual({ t: 'int', n: 1 });
+      }
+      w.advance(100);
+      w.command('r1', cr, ['REPLICAOF', 'NO', 'ONE']);
+      const item = w.command('r1', cr, ['XREADGROUP', 'GROUP', 'mygroup', 'myconsumer', 'COUNT', '1', 'STREAMS', 'stream', '>']);
+      const fields = (item as { a: { a: { a: { a: Reply[] }[] }[] }[] }).a[0].a[1].a[0].a[1];
+      expect(fields).toEqual({ t: 'array', a: [{ t: 'bulk', s: 'a' }, { t: 'bulk', s: '3' }] });
+    });
+  }
+
+  for (const autoclaim of [false, true]) {
+    it(`Replication tests of XCLAIM with deleted entries (autclaim=${autoclaim ? 1 : 0})`, () => {
+      const { w, cm, cr } = lab();
+      const m = (...argv: string[]): string => encodeReply(w.command('m', cm, argv));
+      const pendingOnReplica = (): Reply => {
+        w.advance(100);
+        const r = w.command('r1', cr, ['XPENDING', 'x', 'grp', '-', '+', '10', 'Alice']);
+        return { t: 'int', n: (r as { a: Reply[] }).a.length };
+      };
+      for (const id of ['1-0', '2-0', '3-0', '4-0', '5-0']) m('XADD', 'x', id, 'f', 'v');
+      m('XGROUP', 'CREATE', 'x', 'grp', '0');
+      m('XREADGROUP', 'GROUP', 'grp', 'Alice', 'STREAMS', 'x', '>');
+      expect(pendingOnReplica()).toEqual({ t: 'int', n: 5 });
+      m('XDEL', 'x', '2-0');
+      m('XDEL', 'x', '4-0');
+      if (autoclaim) {
+        expect(m('XAUTOCLAIM', 'x', 'grp', 'Bob', '0', '0-0')).toBe(
+          '*3\r\n$3\r\n0-0\r\n*3\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\nf\r\n$1\r\nv\r\n*2\r\n$3\r\n3-0\r\n*2\r\n$1\r\nf\r\n$1\r\nv\r\n*2\r\n$3\r\n5-0\r\n*2\r\n$1\r\nf\r\n$1\r\nv\r\n*2\r\n$3\r\n2-0\r\n$3\r\n4-0\r\n',
+        );
+        expect(pendingOnReplica()).toEqual({ t: 'int', n: 0 });
+      } else {
+        expect(m('XCLAIM', 'x', 'grp', 'Bob', '0', '1-0', '2-0', '3-0', '4-0')).toBe('*2\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\nf\r\n$1\r\nv\r\n*2\r\n$3\r\n3-0\r\n*2\r\n$1\r\nf\r\n$1\r\nv\r\n');
+        expect(pendingOnReplica()).toEqual({ t: 'int', n: 1 });
+      }
+    });
+  }
 
   it('~ trimming is propagated as = with the result, so a replica with other node sizes keeps the same entries', () => {
     const { w, cm, cr } = lab([['stream-node-max-entries', '10']], [['stream-node-max-entries', '1']]);
@@ -613,5 +667,45 @@ function transcripts(): Transcript[] {
       ],
     },
 
+    {
+      name: "XREAD and XREADGROUP arguments",
+      rows: [
+        [["XADD","s","1","a","b"], "$3\r\n1-0\r\n", [["XADD","s","1","a","b"]]],
+        [["XREAD","COUNT","1","STREAMS"], "-ERR syntax error\r\n", []],
+        [["XREAD","STREAMS","s","0","extra"], "-ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.\r\n", []],
+        [["XREAD","BLOCK","abc","STREAMS","s","0"], "-ERR timeout is not an integer or out of range\r\n", []],
+        [["XREAD","BLOCK","-1","STREAMS","s","0"], "-ERR timeout is negative\r\n", []],
+        [["XREAD","BLOCK","0","STREAMS","s","0"], "*1\r\n*2\r\n$1\r\ns\r\n*1\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n", []],
+        [["XREAD","COUNT","0","STREAMS","s","0"], "*1\r\n*2\r\n$1\r\ns\r\n*1\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n", []],
+        [["XREAD","STREAMS","s","s","0","0"], "*2\r\n*2\r\n$1\r\ns\r\n*1\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n*2\r\n$1\r\ns\r\n*1\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n", []],
+        [["XREAD","STREAMS","nokey","s","$","0"], "*1\r\n*2\r\n$1\r\ns\r\n*1\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n", []],
+        [["XREAD","STREAMS","s","+"], "-ERR Invalid stream ID specified as stream command argument\r\n", []],
+        [["XREAD","STREAMS","s","18446744073709551615-18446744073709551615"], "*-1\r\n", []],
+        [["xread","Streams","s","(0"], "-ERR Invalid stream ID specified as stream command argument\r\n", []],
+        [["XREADGROUP","GROUP","g","STREAMS","s","0"], "-ERR wrong number of arguments for 'xreadgroup' command\r\n", []],
+        [["XGROUP","CREATE","s","g","0"], "+OK\r\n", [["XGROUP","CREATE","s","g","0"]]],
+        [["XREADGROUP","GROUP","g","c","STREAMS","s","18446744073709551615-18446744073709551615"], "*1\r\n*2\r\n$1\r\ns\r\n*1\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n", [["XCLAIM","s","g","c","0","1-0","TIME","T","RETRYCOUNT","1","FORCE","JUSTID","LASTID","1-0"]], '~'],
+        [["XREADGROUP","GROUP","g","c","STREAMS","s","18446744073709551615-18446744073709551615"], "*-1\r\n", []],
+        [["XREADGROUP","GROUP","g","c","BLOCK","0","NOACK","COUNT","5","STREAMS","s","0"], "*1\r\n*2\r\n$1\r\ns\r\n*1\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n", [], '~'],
+        [["XREADGROUP","GROUP","g","c","STREAMS","s","0","s",">"], "-ERR Invalid stream ID specified as stream command argument\r\n", []],
+        [["XREADGROUP","NOACK","NOACK","GROUP","g","c","STREAMS","s","0"], "*1\r\n*2\r\n$1\r\ns\r\n*1\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n", []],
+      ],
+    },
+    {
+      name: "counters past 2^63 and huge COUNTs",
+      rows: [
+        [["XADD","s","1","a","b"], "$3\r\n1-0\r\n", [["XADD","s","1","a","b"]]],
+        [["XGROUP","CREATE","s","g","0"], "+OK\r\n", [["XGROUP","CREATE","s","g","0"]]],
+        [["XCLAIM","s","g","c","0","1","FORCE","RETRYCOUNT","9223372036854775807"], "*1\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n", [["XCLAIM","s","g","c","0","1","TIME","T","RETRYCOUNT","9223372036854775807","FORCE","JUSTID","LASTID","0-0"]], '~'],
+        [["XCLAIM","s","g","c","0","1"], "*1\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n", [["XCLAIM","s","g","c","0","1","TIME","T","RETRYCOUNT","-9223372036854775808","FORCE","JUSTID","LASTID","0-0"]], '~'],
+        [["XPENDING","s","g","-","+","5"], "*1\r\n*4\r\n$3\r\n1-0\r\n$1\r\nc\r\n:N\r\n:-9223372036854775808\r\n", [], '~'],
+        [["XGROUP","CREATE","s","g2","$","ENTRIESREAD","9223372036854775807"], "+OK\r\n", [["XGROUP","CREATE","s","g2","$","ENTRIESREAD","9223372036854775807"]]],
+        [["XINFO","GROUPS","s"], "*2\r\n*12\r\n$4\r\nname\r\n$1\r\ng\r\n$9\r\nconsumers\r\n:1\r\n$7\r\npending\r\n:1\r\n$17\r\nlast-delivered-id\r\n$3\r\n0-0\r\n$12\r\nentries-read\r\n$-1\r\n$3\r\nlag\r\n:1\r\n*12\r\n$4\r\nname\r\n$2\r\ng2\r\n$9\r\nconsumers\r\n:0\r\n$7\r\npending\r\n:0\r\n$17\r\nlast-delivered-id\r\n$3\r\n1-0\r\n$12\r\nentries-read\r\n:9223372036854775807\r\n$3\r\nlag\r\n:-9223372036854775806\r\n", []],
+        [["XAUTOCLAIM","s","g","c","0","0","COUNT","5497558138881"], "-ERR Insufficient memory, failed allocating transient memory, COUNT too high.\r\n", []],
+        [["XAUTOCLAIM","s","g","c","0","0","COUNT","5497558138880","JUSTID"], "*3\r\n$3\r\n0-0\r\n*1\r\n$3\r\n1-0\r\n*0\r\n", [["XCLAIM","s","g","c","0","1-0","TIME","T","RETRYCOUNT","-9223372036854775808","FORCE","JUSTID","LASTID","0-0"]], '~'],
+        [["XSETID","s","5","ENTRIESADDED","9223372036854775807"], "+OK\r\n", [["XSETID","s","5","ENTRIESADDED","9223372036854775807"]]],
+        [["XINFO","STREAM","s"], "*20\r\n$6\r\nlength\r\n:1\r\n$15\r\nradix-tree-keys\r\n:1\r\n$16\r\nradix-tree-nodes\r\n:2\r\n$17\r\nlast-generated-id\r\n$3\r\n5-0\r\n$20\r\nmax-deleted-entry-id\r\n$3\r\n0-0\r\n$13\r\nentries-added\r\n:9223372036854775807\r\n$23\r\nrecorded-first-entry-id\r\n$3\r\n1-0\r\n$6\r\ngroups\r\n:2\r\n$11\r\nfirst-entry\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n$10\r\nlast-entry\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n", []],
+      ],
+    },
   ];
 }

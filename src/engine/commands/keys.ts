@@ -3,6 +3,7 @@
 
 import { E, NULL_BULK, OK, type Reply, bulk, bulks, err, int, status } from '../resp/reply';
 import type { RedisDb } from '../server/db';
+import { scanDatabaseForDeletedStreams } from '../server/blocking';
 import { touchAllWatchedKeysInDb } from '../server/clients';
 import { isReplica } from '../server/exec';
 import { randomIndex } from './random';
@@ -58,6 +59,8 @@ function flushArgsOk(x: Exec): boolean {
 }
 
 function emptyDb(x: Exec, db: RedisDb): number {
+  // signalFlushedDb: XREADGROUP clients blocked on a stream of this db get -UNBLOCKED.
+  scanDatabaseForDeletedStreams(x.node, db, null);
   touchAllWatchedKeysInDb(x.node, db, null, x.nowMs);
   const removed = db.dict.size;
   db.dict.clear();

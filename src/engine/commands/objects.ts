@@ -129,7 +129,7 @@ const OBJECT_HELP = [
   '    Return the number of references of the value associated with the specified',
   '    <key>.',
   'HELP',
-  '    Print this help.',
+  '    Prints this help.',
 ];
 
 const objectLookup = (x: Exec): RObj | undefined => x.lookupRead(x.argv[2]);
