@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -15,14 +16,34 @@ function devServerWithoutCsp(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * fengari's module loader calls `require(name)` with a computed name, so the
+ * bundler adds a `require` shim whose error message links to the bundler's
+ * documentation. It is never called in a browser (fengari checks for Node
+ * first), and the build must name no outside server (e2e/csp.spec.ts): the
+ * link is cut from the message.
+ */
+function noBundlerLinkInShims(): Plugin {
+  return {
+    name: 'replica-lab:no-bundler-link-in-shims',
+    apply: 'build',
+    renderChunk: (code) => (code.includes('https://rolldown.rs/') ? code.replace(/ See https:\/\/rolldown\.rs\/[^ '"`]* for more details\./g, '') : null),
+  };
+}
+
+/** Node modules the Lua VM (fengari) requires, stubbed in the browser build (see src/worker/node-builtins.ts). */
+const NODE_BUILTINS_FOR_LUA = ['fs', 'path', 'os', 'crypto', 'child_process', 'tmp', 'readline-sync'];
+
+export default defineConfig(({ mode }) => ({
   plugins: [react(), devServerWithoutCsp()],
+  // Not under Vitest: tests run the engine on Node, where fengari may use them.
+  resolve: mode === 'test' ? {} : { alias: NODE_BUILTINS_FOR_LUA.map((name) => ({ find: new RegExp(`^${name}$`), replacement: fileURLToPath(new URL('./src/worker/node-builtins.ts', import.meta.url)) })) },
   // Relative asset URLs, so the same build works from a domain root, a
   // sub-path (GitHub Pages, a course site) or inside an embedding iframe.
   base: './',
   // The engine runs in a module worker; 'es' keeps its imports as ES modules
   // (the default 'iife' cannot code-split the worker's dependencies).
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [noBundlerLinkInShims()] },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
-});
+}));

@@ -122,3 +122,10 @@ test('BLPOP in a console waits; a push typed into the same node answers it, as i
   await expect(blpop.locator('.panels-console-out')).toContainText('2) "build-42"');
   expect(await lab.console.run('m', 'LLEN jobs')).toContain('(integer) 0');
 });
+
+test('a Lua script runs in the browser lab and its write reaches the replicas', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  expect(await lab.console.run('m', `EVAL "return redis.call('SET', KEYS[1], ARGV[1])" 1 lua-key from-lua`)).toContain('OK');
+  await expect.poll(async () => lab.console.run('r1', 'GET lua-key'), { timeout: 10_000 }).toContain('"from-lua"');
+});

@@ -8,13 +8,13 @@ import { type HistoryCursor, historyOf, walkHistory } from '../src/ui/panels/his
 
 describe('Tab completion', () => {
   it('completes a prefix case-insensitively to the upper-case names, sorted', () => {
-    expect(completions('se', REDIS_COMMANDS)).toEqual(['SELECT', 'SET', 'SETEX', 'SETNX', 'SETRANGE']);
+    expect(completions('se', REDIS_COMMANDS)).toEqual(['SELECT', 'SET', 'SETBIT', 'SETEX', 'SETNX', 'SETRANGE']);
     expect(completions('REPLICA', REDIS_COMMANDS)).toEqual(['REPLICAOF']);
   });
 
   it('container commands complete with their subcommands', () => {
     expect(completions('config g', REDIS_COMMANDS)).toEqual(['CONFIG GET']);
-    expect(completions('client', REDIS_COMMANDS)).toEqual(['CLIENT', 'CLIENT GETNAME', 'CLIENT HELP', 'CLIENT ID', 'CLIENT KILL', 'CLIENT SETNAME']);
+    expect(completions('client', REDIS_COMMANDS)).toEqual(['CLIENT', 'CLIENT GETNAME', 'CLIENT HELP', 'CLIENT ID', 'CLIENT KILL', 'CLIENT SETNAME', 'CLIENT UNBLOCK']);
   });
 
   it('an empty line or an unknown prefix completes nothing (Tab then moves focus)', () => {
