@@ -27,6 +27,8 @@ async function runBundled(name) {
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
+    // The Lua VM (fengari) is CommonJS and requires Node modules: give the ES module bundle a require.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   const r = spawnSync(process.execPath, [out], { stdio: 'inherit' });
   if (r.status !== 0) failed = true;
