@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redisServerAvailable } from '../src/conformance/realRedis';
-import type { Reply } from '../src/engine/resp/reply';
+import { type Reply, toResp2 } from '../src/engine/resp/reply';
 import { type ExportBundle, exportConfigs } from '../src/export/configs';
 import { forLoopback, type LoopbackNode } from '../src/export/loopback';
 import { EngineHost } from '../src/worker/host';
@@ -124,6 +124,8 @@ function simValue(r: Reply): Value {
     case 'nullbulk':
     case 'nullarray':
       return null;
+    default:
+      return simValue(toResp2(r));
   }
 }
 

@@ -14,7 +14,7 @@ describe('Tab completion', () => {
 
   it('container commands complete with their subcommands', () => {
     expect(completions('config g', REDIS_COMMANDS)).toEqual(['CONFIG GET']);
-    expect(completions('client', REDIS_COMMANDS)).toEqual(['CLIENT', 'CLIENT GETNAME', 'CLIENT HELP', 'CLIENT ID', 'CLIENT KILL', 'CLIENT SETNAME', 'CLIENT UNBLOCK']);
+    expect(completions('client', REDIS_COMMANDS)).toEqual(['CLIENT', 'CLIENT GETNAME', 'CLIENT HELP', 'CLIENT ID', 'CLIENT KILL', 'CLIENT REPLY', 'CLIENT SETNAME', 'CLIENT UNBLOCK']);
   });
 
   it('an empty line or an unknown prefix completes nothing (Tab then moves focus)', () => {

@@ -10,7 +10,7 @@ import { shutdownCron } from './commands/server';
 import { DEFAULT_LINK, closeConn, getLink, holdOnCutLink, receiverOf, resetConns, sendMsg, setLink } from './net/network';
 import { checkSavePoints, removeRdbUsedToSyncReplicas, writeBgsaveResult } from './persistence/rdb';
 import { replyByteLength } from './resp/encode';
-import { type Reply, err } from './resp/reply';
+import { type Reply, err, toResp2 } from './resp/reply';
 import { updateFailoverStatus, onFailoverPsyncReply } from './replication/failover';
 import {
   findReplica,
@@ -65,12 +65,19 @@ function replyText(r: Reply): string {
       return '*-1';
     case 'array':
       return `*${r.a.length}`;
+    default:
+      return replyText(toResp2(r));
   }
 }
 
-/** Deliver a reply to a client: into its reply list, or onto its connection. */
+/**
+ * Deliver a reply to a client: into its reply list, or onto its connection.
+ * A RESP2 client (every client but one that said HELLO 3) gets the RESP3
+ * kinds converted here, so whoever reads its replies sees RESP2 only.
+ */
 function deliverReply(w: WorldState, node: NodeState, c: ClientState, r: Reply): void {
   if (c.kind === 'master') return; // Redis never answers its master.
+  if (c.resp !== 3) r = toResp2(r);
   if (c.conn) {
     const text = replyText(r);
     sendMsg(w, c.conn, 1, 'handshake', text, replyByteLength(r), { t: 'reply', reply: r });

@@ -2,7 +2,7 @@
 // Redis recorder and the engine's runner both print these, and the comparison
 // reads them back.
 
-import type { Reply } from '../engine/resp/reply';
+import { type Reply, toResp2 } from '../engine/resp/reply';
 
 /** A reply as the transcript writes it. */
 export type TranscriptReply =
@@ -67,6 +67,8 @@ export function encodeReply(reply: Reply): TranscriptReply {
       return null;
     case 'array':
       return reply.a.map(encodeReply);
+    default:
+      return encodeReply(toResp2(reply));
   }
 }
 

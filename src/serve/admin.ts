@@ -99,7 +99,7 @@ export async function adminCommand(host: AdminHost, argv: string[]): Promise<Rep
       return bulk(`${lines.join('\r\n')}\r\n`);
     }
     case 'hello':
-      // A client library asking for RESP3 (ioredis, node-redis with RESP: 3) falls back to RESP2 on NOPROTO, as with a node.
+      // A client library asking for RESP3 (ioredis, node-redis with RESP: 3) falls back to RESP2 on NOPROTO: the admin port speaks RESP2 only.
       return err(args.length > 0 && args[0] !== '2' ? 'NOPROTO unsupported protocol version' : "ERR unknown admin command 'HELLO' (try COMMANDS)");
     case 'crash':
     case 'restart':

@@ -9,7 +9,7 @@
 // entry built from its arity (and empty docs) until the file is recorded again.
 
 import type { CommandTable } from '../engine/commands/types';
-import { E, NULL_BULK, type Reply, array, bulk, err, int } from '../engine/resp/reply';
+import { E, NULL_BULK, type Reply, array, bulk, err, int, toResp2 } from '../engine/resp/reply';
 import data from './command-table.json';
 
 /** A reply in JSON: a string is a bulk string, a number an integer, {s} a status, null a null bulk. */
@@ -47,6 +47,8 @@ export function pack(r: Reply): Packed {
     case 'nullbulk':
     case 'nullarray':
       return null;
+    default:
+      return pack(toResp2(r));
   }
 }
 
@@ -100,9 +102,9 @@ export class CommandCatalog {
     return this.byName.get(name.toLowerCase());
   }
 
-  /** COMMAND and its subcommands; argv[0] is COMMAND. */
+  /** COMMAND and its subcommands; argv[0] is COMMAND. The reply carries Redis' RESP3 types (sets, maps). */
   command(argv: string[]): Reply {
-    if (argv.length === 1) return array(this.top.map((e) => e.info));
+    if (argv.length === 1) return array(this.top.map((e) => typedInfo(e.info)));
     const sub = argv[1].toLowerCase();
     const arityError = err(E.arity(`command|${sub}`));
     switch (sub) {
@@ -111,11 +113,14 @@ export class CommandCatalog {
       case 'help':
         return argv.length === 2 ? unpack(table.help) : arityError;
       case 'info':
-        if (argv.length === 2) return array(this.top.map((e) => e.info));
-        return array(argv.slice(2).map((n) => this.lookup(n)?.info ?? NULL_BULK));
+        if (argv.length === 2) return array(this.top.map((e) => typedInfo(e.info)));
+        return array(argv.slice(2).map((n) => {
+          const e = this.lookup(n);
+          return e ? typedInfo(e.info) : NULL_BULK;
+        }));
       case 'docs': {
         const entries = argv.length === 2 ? this.top : argv.slice(2).flatMap((n) => this.lookup(n) ?? []);
-        return array(entries.flatMap((e) => [bulk(e.name), e.docs]));
+        return { t: 'map', a: entries.flatMap((e) => [bulk(e.name), typedDocs(e.docs)]) };
       }
       case 'list':
         return this.list(argv);
@@ -164,6 +169,67 @@ export class CommandCatalog {
     for (let i = first; i <= last && i < cmd.length; i += step) keys.push(bulk(cmd[i]));
     return array(keys);
   }
+}
+
+// The recording holds RESP2 replies; these give back the types Redis 7.0
+// writes (addReplyCommandInfo, addReplyCommandDocs), which a RESP3 client sees.
+
+const asSet = (r: Reply | undefined): Reply => (r?.t === 'array' ? { t: 'set', a: r.a } : (r ?? { t: 'set', a: [] }));
+
+/** A flat key, value list as a map, with each value typed by its key. */
+function asMap(r: Reply | undefined, value: (key: string, v: Reply) => Reply = (_k, v) => v): Reply {
+  if (r?.t !== 'array') return r ?? { t: 'map', a: [] };
+  const a: Reply[] = [];
+  for (let i = 0; i + 1 < r.a.length; i += 2) {
+    const k = r.a[i];
+    a.push(k, value(k.t === 'bulk' ? k.s : '', r.a[i + 1]));
+  }
+  return { t: 'map', a };
+}
+
+/** addReplyCommandInfo: flags, ACL categories, tips and key specs are sets; no subcommands is an empty set. */
+function typedInfo(info: Reply): Reply {
+  if (info.t !== 'array' || info.a.length < 10) return info;
+  const a = info.a.slice();
+  a[2] = asSet(a[2]);
+  a[6] = asSet(a[6]);
+  a[7] = asSet(a[7]);
+  const specs = a[8];
+  a[8] = { t: 'set', a: specs.t === 'array' ? specs.a.map(typedKeySpec) : [] };
+  const subs = a[9];
+  a[9] = subs.t === 'array' && subs.a.length > 0 ? array(subs.a.map(typedInfo)) : { t: 'set', a: [] };
+  return array(a);
+}
+
+function typedKeySpec(spec: Reply): Reply {
+  return asMap(spec, (k, v) => {
+    if (k === 'flags') return asSet(v);
+    if (k === 'begin_search' || k === 'find_keys') return asMap(v, (k2, v2) => (k2 === 'spec' ? asMap(v2) : v2));
+    return v;
+  });
+}
+
+/** addReplyCommandDocs: a map; doc flags and history are sets, arguments maps, subcommands a map of docs. */
+function typedDocs(docs: Reply): Reply {
+  return asMap(docs, (k, v) => {
+    if (k === 'doc_flags' || k === 'history') return asSet(v);
+    if (k === 'arguments') return typedArgs(v);
+    if (k === 'subcommands') return asMap(v, (_n, d) => typedDocs(d));
+    return v;
+  });
+}
+
+function typedArgs(args: Reply): Reply {
+  if (args.t !== 'array') return args;
+  return array(
+    args.a.map((arg) =>
+      asMap(arg, (k, v) => {
+        if (k === 'flags') return asSet(v);
+        if (k === 'arguments') return typedArgs(v);
+        return v;
+      }),
+    ),
+  );
 }
 
 /** A COMMAND INFO entry for a command missing from the recording. */

@@ -11,7 +11,7 @@
 // already due.
 
 import type net from 'node:net';
-import { E, OK, type Reply, err, status } from '../engine/resp/reply';
+import { E, OK, type Reply, err, status, verbatim } from '../engine/resp/reply';
 import { encodeReply } from '../engine/resp/encode';
 import { wire } from './wire';
 import { freeClient } from '../engine/server/clients';
@@ -126,8 +126,9 @@ export class ClientConnection {
     this.socket.destroy();
   }
 
+  /** Write a reply in the protocol the client speaks now (HELLO 3 switches it to RESP3). */
   private write(r: Reply): void {
-    if (!this.socket.destroyed && this.socket.writable) this.socket.write(wire(encodeReply(r)));
+    if (!this.socket.destroyed && this.socket.writable) this.socket.write(wire(encodeReply(r, this.engineClient()?.resp ?? 2)));
   }
 
   private drain(): void {
@@ -212,7 +213,7 @@ export class ClientConnection {
     if (name === 'client' && argv.length >= 2) {
       const sub = argv[1].toLowerCase();
       if (sub === 'list') return { name: 'client|list', arity: -2, noAuth: false, run: () => clientListCommand(argv, list()) };
-      if (sub === 'info') return { name: 'client|info', arity: 2, noAuth: false, run: () => ({ t: 'bulk', s: `${clientInfoLine(list(), c)}\n` }) };
+      if (sub === 'info') return { name: 'client|info', arity: 2, noAuth: false, run: () => verbatim(`${clientInfoLine(list(), c)}\n`) };
     }
     return null;
   }

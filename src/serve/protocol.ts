@@ -5,7 +5,7 @@
 // KILL. Everything else, including CLIENT ID / SETNAME / GETNAME and CLIENT
 // KILL by ID or TYPE, is the engine's. Texts are Redis 7.0.15's.
 
-import { E, type Reply, array, bulk, err, int } from '../engine/resp/reply';
+import { E, type Reply, array, bulk, err, int, map, verbatim } from '../engine/resp/reply';
 import type { ClientState, NodeState } from '../engine/server/types';
 
 /** redis_version a served node reports (HELLO; INFO says the same). */
@@ -53,17 +53,18 @@ export interface HelloContext {
 }
 
 /**
- * HELLO [protover [AUTH username password] [SETNAME clientname]]. Only RESP2
- * is spoken here, so HELLO 3 is refused as Redis refuses a version it does not
- * know; the reply is Redis' map, which RESP2 sends as a flat array.
+ * HELLO [protover [AUTH username password] [SETNAME clientname]]: switches the
+ * connection to RESP2 or RESP3 and answers Redis' map (a flat array in RESP2).
  */
 export function helloCommand(argv: string[], ctx: HelloContext): Reply {
   let next = 1;
+  let proto: 2 | 3 | null = null;
   if (argv.length >= 2) {
     next = 2;
     const ver = /^(0|-?[1-9][0-9]{0,18})$/.test(argv[1]) ? Number(argv[1]) : null;
     if (ver === null) return err('ERR Protocol version is not an integer or out of range');
-    if (ver !== 2) return err('NOPROTO unsupported protocol version');
+    if (ver !== 2 && ver !== 3) return err('NOPROTO unsupported protocol version');
+    proto = ver;
   }
   let credentials: [string, string] | null = null;
   let name: string | null = null;
@@ -91,6 +92,7 @@ export function helloCommand(argv: string[], ctx: HelloContext): Reply {
     );
   }
   if (name !== null) ctx.client.name = name;
+  if (proto !== null) ctx.client.resp = proto;
   const node = ctx.node;
   const fields: Reply[] = [
     bulk('server'),
@@ -98,7 +100,7 @@ export function helloCommand(argv: string[], ctx: HelloContext): Reply {
     bulk('version'),
     bulk(REDIS_VERSION),
     bulk('proto'),
-    int(2),
+    int(ctx.client.resp ?? 2),
     bulk('id'),
     int(ctx.client.id),
     bulk('mode'),
@@ -106,7 +108,7 @@ export function helloCommand(argv: string[], ctx: HelloContext): Reply {
   ];
   if (!node.sentinel) fields.push(bulk('role'), bulk(node.repl.masterHost !== null ? 'replica' : 'master'));
   fields.push(bulk('modules'), array([]));
-  return array(fields);
+  return map(fields);
 }
 
 type ClientType = 'normal' | 'replica' | 'master' | 'pubsub';
@@ -115,7 +117,7 @@ type ClientType = 'normal' | 'replica' | 'master' | 'pubsub';
 function clientType(c: ClientState): ClientType {
   if (c.kind === 'master') return 'master';
   if (c.kind === 'replica') return 'replica';
-  if (c.subs?.length) return 'pubsub';
+  if (c.subs?.length || c.psubs?.length) return 'pubsub';
   return 'normal';
 }
 
@@ -156,7 +158,7 @@ export function clientInfoLine(ctx: ClientListContext, c: ClientState): string {
   let flags = '';
   if (c.kind === 'replica') flags += 'S';
   if (c.kind === 'master') flags += 'M';
-  if (c.subs?.length) flags += 'P';
+  if (c.subs?.length || c.psubs?.length) flags += 'P';
   if (c.multi) flags += 'x';
   if (c.blocked) flags += 'b';
   if (c.casDirty) flags += 'd';
@@ -175,7 +177,7 @@ export function clientInfoLine(ctx: ClientListContext, c: ClientState): string {
     `flags=${flags}`,
     `db=${c.dbIndex}`,
     `sub=${c.subs?.length ?? 0}`,
-    'psub=0',
+    `psub=${c.psubs?.length ?? 0}`,
     'ssub=0',
     `multi=${c.multi ? c.multi.length : -1}`,
     'qbuf=0',
@@ -192,7 +194,7 @@ export function clientInfoLine(ctx: ClientListContext, c: ClientState): string {
     `cmd=${cmd}`,
     'user=default',
     'redir=-1',
-    'resp=2',
+    `resp=${c.resp ?? 2}`,
   ].join(' ');
 }
 
@@ -220,7 +222,7 @@ export function clientListCommand(argv: string[], ctx: ClientListContext): Reply
   } else {
     lines = clientsInOrder(ctx.node);
   }
-  return bulk(lines.map((c) => `${clientInfoLine(ctx, c)}\n`).join(''));
+  return verbatim(lines.map((c) => `${clientInfoLine(ctx, c)}\n`).join(''));
 }
 
 /**

@@ -17,7 +17,7 @@
 //      2) "b"
 
 import { utf8Encode } from '../engine/resp/bytes';
-import type { Reply } from '../engine/resp/reply';
+import { type Reply, toResp2 } from '../engine/resp/reply';
 
 /** Formats `reply` to the command `argv`; the result has no trailing newline. */
 export function formatReply(reply: Reply, argv: readonly string[] = []): string {
@@ -64,6 +64,8 @@ function formatTty(r: Reply, prefix: string): string {
       });
       return out;
     }
+    default:
+      return formatTty(toResp2(r), prefix);
   }
 }
 

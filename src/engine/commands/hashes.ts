@@ -79,15 +79,16 @@ function hmgetCommand(x: Exec): Reply {
 
 /** HGETALL / HKEYS / HVALS. */
 function hgetallGeneric(x: Exec, keys: boolean, vals: boolean): Reply {
+  // HGETALL answers a map (shared.emptymap for a missing key), HKEYS and HVALS an array.
   const o = x.lookupRead(x.argv[1]);
-  if (o === undefined) return EMPTY_ARRAY;
+  if (o === undefined) return keys && vals ? { t: 'map', a: [] } : EMPTY_ARRAY;
   if (o.type !== 'hash') return WRONGTYPE;
   const out: string[] = [];
   for (const [f, v] of o.v) {
     if (keys) out.push(f);
     if (vals) out.push(v);
   }
-  return bulks(out);
+  return keys && vals ? { t: 'map', a: out.map((s) => ({ t: 'bulk', s })) } : bulks(out);
 }
 
 /** HDEL: the key goes once its last field is deleted (remaining arguments are ignored). */
@@ -170,7 +171,9 @@ function hrandfieldCommand(x: Exec): Reply {
   const argv = x.argv;
   if (argv.length >= 3) {
     const l = string2ll(argv[2]);
-    if (l === null || l < -LLONG_MAX || l > LLONG_MAX) return err(E.notInt);
+    // getRangeLongFromObjectOrReply(-LONG_MAX, LONG_MAX)
+    if (l === null) return err(E.notInt);
+    if (l < -LLONG_MAX || l > LLONG_MAX) return err('ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807');
     if (argv.length > 4 || (argv.length === 4 && argv[3].toLowerCase() !== 'withvalues')) return err(E.syntax);
     const withvalues = argv.length === 4;
     if (withvalues && (l < -LLONG_MAX / 2n || l > LLONG_MAX / 2n)) return err('ERR value is out of range');
@@ -189,6 +192,8 @@ function hrandfieldCommand(x: Exec): Reply {
     } else {
       picked = distinctIndices(x, entries.length, Number(l));
     }
+    // WITHVALUES: a flat field, value list in RESP2, [field, value] pairs in RESP3.
+    if (withvalues && x.client.resp === 3) return { t: 'array', a: picked.map((i) => bulks(entries[i])) };
     const out: string[] = [];
     for (const i of picked) {
       out.push(entries[i][0]);

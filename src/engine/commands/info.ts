@@ -3,12 +3,12 @@
 // counters) are exact; timings and memory figures are plausible stand-ins.
 
 import { clientsInTimeoutTable } from '../server/blocking';
-import { cfgBool, cfgInt, cfgSavePoints } from '../server/config';
-import type { NodeState } from '../server/types';
+import { cfgBool, cfgInt } from '../server/config';
+import type { CommandStat, NodeState } from '../server/types';
 import type { WorldState } from '../world-state';
-import { EPOCH_MS } from '../world-state';
 
-const ALL = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'modules', 'errorstats', 'cluster', 'keyspace'];
+/** The default sections (`module_list` prints `# Modules`). */
+const DEFAULT_SECTIONS = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'module_list', 'errorstats', 'cluster', 'keyspace'];
 const EVERYTHING = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'modules', 'commandstats', 'errorstats', 'latencystats', 'cluster', 'keyspace'];
 
 const sec = (ms: number): number => Math.floor(ms / 1000);
@@ -253,11 +253,11 @@ function section(w: WorldState, n: NodeState, name: string): string | null {
     case 'modules':
       return '# Modules';
     case 'commandstats':
-      return '# Commandstats';
+      return commandstatsSection(n);
     case 'errorstats':
-      return '# Errorstats';
+      return errorstatsSection(n);
     case 'latencystats':
-      return '# Latencystats';
+      return latencystatsSection(n);
     case 'cluster':
       return '# Cluster\r\ncluster_enabled:0';
     case 'keyspace':
@@ -267,20 +267,58 @@ function section(w: WorldState, n: NodeState, name: string): string | null {
   }
 }
 
-/** INFO [section ...]: sections in the server's fixed order, joined by an empty line; the payload ends with CRLF. */
+/** Commands that ran or were refused, by full name (Redis walks its command table in an order of its own). */
+function commandsRun(n: NodeState): [string, CommandStat][] {
+  return Object.entries(n.stats.commands ?? {}).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** `# Commandstats`: calls and failures are counted; each call is taken to cost one microsecond. */
+function commandstatsSection(n: NodeState): string {
+  const lines = ['# Commandstats'];
+  for (const [name, st] of commandsRun(n)) {
+    lines.push(`cmdstat_${name}:calls=${st.calls},usec=${st.calls},usec_per_call=${st.calls ? '1.00' : '0.00'},rejected_calls=${st.rejected},failed_calls=${st.failed}`);
+  }
+  return lines.join('\r\n');
+}
+
+function errorstatsSection(n: NodeState): string {
+  const lines = ['# Errorstats'];
+  for (const [code, count] of Object.entries(n.stats.errors ?? {})) lines.push(`errorstat_${code}:count=${count}`);
+  return lines.join('\r\n');
+}
+
+/** `# Latencystats`: the percentiles of a command that ran (every call taken as one microsecond). */
+function latencystatsSection(n: NodeState): string {
+  const lines = ['# Latencystats'];
+  for (const [name, st] of commandsRun(n)) if (st.calls > 0) lines.push(`latency_percentiles_usec_${name}:p50=1.003,p99=1.003,p99.9=1.003`);
+  return lines.join('\r\n');
+}
+
+/**
+ * INFO [section ...] (genInfoSectionDict, 7.0): any number of section names
+ * (case-insensitive), `default` for the default sections, `all` for every
+ * section, `everything` for every section and the modules' own; no argument
+ * is `default`. Sections come in the server's fixed order, each once, joined
+ * by an empty line; the payload ends with CRLF.
+ */
 export function infoString(w: WorldState, n: NodeState, args: string[]): string {
-  const asked = new Set(args.map((a) => a.toLowerCase()));
-  let wanted: string[];
-  if (asked.size === 0 || asked.has('default')) wanted = ALL;
-  else if (asked.has('all')) wanted = EVERYTHING.filter((s) => s !== 'modules' || true);
-  else if (asked.has('everything')) wanted = EVERYTHING;
-  else wanted = EVERYTHING.filter((s) => asked.has(s));
+  const asked = new Set<string>();
+  let all = false;
+  const addDefaults = (): void => {
+    for (const s of DEFAULT_SECTIONS) asked.add(s);
+  };
+  if (args.length === 0) addDefaults();
+  for (const a of args) {
+    const name = a.toLowerCase();
+    if (name === 'default') addDefaults();
+    else if (name === 'all' || name === 'everything') all = true;
+    else asked.add(name);
+  }
   const parts: string[] = [];
-  for (const s of wanted) {
+  for (const s of EVERYTHING) {
+    if (!(all || asked.has(s) || (s === 'modules' && asked.has('module_list')))) continue;
     const text = section(w, n, s);
     if (text !== null) parts.push(text);
   }
-  void EPOCH_MS;
-  void cfgSavePoints;
   return parts.length ? `${parts.join('\r\n\r\n')}\r\n` : '';
 }

@@ -26,6 +26,8 @@ function parseIntStrict(s: string): number | null {
 
 const ping = (x: Exec): Reply => {
   if (x.argv.length > 2) return err(E.arity('ping'));
+  // A RESP2 client with subscriptions gets ["pong", argument or ""].
+  if (x.client.resp !== 3 && (x.client.subs?.length || x.client.psubs?.length)) return bulks(['pong', x.argv[1] ?? '']);
   return x.argv.length === 2 ? bulk(x.argv[1]) : status('PONG');
 };
 
@@ -50,6 +52,28 @@ const discard = (x: Exec): Reply => {
   x.client.multi = null;
   x.client.multiDirty = false;
   return OK;
+};
+
+/**
+ * RESET (clearClientConnectionState): db 0, RESP2, the default user's
+ * authentication, no transaction or watched keys, no subscriptions, no name,
+ * replies on. Answers +RESET.
+ */
+const reset = (x: Exec): Reply => {
+  const c = x.client;
+  if (c.kind !== 'normal') return err('ERR can only reset normal client connections');
+  c.dbIndex = 0;
+  c.resp = undefined;
+  c.authenticated = !x.node.config.requirepass;
+  c.multi = null;
+  c.multiDirty = false;
+  unwatchAll(x.node, c);
+  c.subs = undefined;
+  c.psubs = undefined;
+  c.name = '';
+  c.replyMode = undefined;
+  c.replySkipNext = undefined;
+  return status('RESET');
 };
 
 /** EXEC: run the queued commands in one call() frame, so their effects propagate as one unit. */
@@ -111,9 +135,11 @@ function watchedKeyExpired(x: Exec): boolean {
   return false;
 }
 
-const info = (x: Exec): Reply => bulk(infoString(x.world, x.node, x.argv.slice(1)));
+/** INFO answers verbatim text (a bulk string in RESP2). */
+const info = (x: Exec): Reply => ({ t: 'verbatim', s: infoString(x.world, x.node, x.argv.slice(1)), fmt: 'txt' });
 
-const configGetCmd = (x: Exec): Reply => bulks(configGet(x.node.config, x.argv.slice(2)));
+/** CONFIG GET answers a map of name, value (a flat array in RESP2). */
+const configGetCmd = (x: Exec): Reply => ({ t: 'map', a: configGet(x.node.config, x.argv.slice(2)).map((s) => ({ t: 'bulk', s })) });
 
 const configSetCmd = (x: Exec): Reply => {
   const r = configSet(x.node.config, x.argv.slice(2));
@@ -399,10 +425,29 @@ const container = (name: string, subs: CommandSpec[], help: string[]): CommandSp
   return { name, arity: -2, flags: {}, subcommands };
 };
 
+/** CLIENT REPLY ON|OFF|SKIP: ON answers +OK; OFF and SKIP answer nothing (SKIP also silences the next command). */
+const clientReply = (x: Exec): Reply => {
+  const mode = x.argv[2].toLowerCase();
+  const c = x.client;
+  if (mode === 'on') {
+    c.replyMode = undefined;
+    c.replySkipNext = undefined;
+  } else if (mode === 'off') {
+    c.replyMode = 'off';
+  } else if (mode === 'skip') {
+    if (c.replyMode !== 'off') {
+      c.replyMode = 'skip';
+      c.replySkipNext = true;
+    }
+  } else return err(E.syntax);
+  return OK;
+};
+
 const clientHelp = ['CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:', 'CACHING (YES|NO)', '    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.', 'GETREDIR', '    Return the client ID we are redirecting to when tracking is enabled.', 'GETNAME', '    Return the name of the current connection.', 'ID', '    Return the ID of the current connection.', 'INFO', '    Return information about the current client connection.', 'KILL <ip:port>', '    Kill connection made from <ip:port>.', 'KILL <option> <value> [<option> <value> [...]]', '    Kill connections. Options are:', '    * ADDR (<ip:port>|<unixsocket>:0)', '      Kill connections made from the specified address', '    * LADDR (<ip:port>|<unixsocket>:0)', '      Kill connections made to specified local address', '    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)', '      Kill connections by type.', '    * USER <username>', '      Kill connections authenticated by <username>.', '    * SKIPME (YES|NO)', '      Skip killing current connection (default: yes).', 'LIST [options ...]', '    Return information about client connections. Options:', '    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)', '      Return clients of specified type.', 'UNPAUSE', '    Stop the current client pause, resuming traffic.', 'PAUSE <timeout> [WRITE|ALL]', '    Suspend all, or just write, clients for <timeout> milliseconds.', 'REPLY (ON|OFF|SKIP)', '    Control the replies sent to the current connection.', 'SETNAME <name>', '    Assign the name <name> to the current connection.', 'UNBLOCK <clientid> [TIMEOUT|ERROR]', '    Unblock the specified blocked client.', 'TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]', '         [OPTIN] [OPTOUT] [NOLOOP]', '    Control server assisted client side caching.', 'TRACKINGINFO', '    Report tracking status for the current connection.', 'NO-EVICT (ON|OFF)', '    Protect current client connection from eviction.', 'HELP', '    Prints this help.'];
 
 export const serverCommands: CommandSpec[] = [
   { name: 'ping', arity: -1, flags: {}, handler: ping },
+  { name: 'reset', arity: 1, flags: { stale: true, noAuth: true }, handler: reset },
   { name: 'auth', arity: -2, flags: { stale: true, noAuth: true }, handler: auth },
   { name: 'echo', arity: 2, flags: { stale: true }, handler: echo },
   { name: 'select', arity: 2, flags: { stale: true }, handler: select },
@@ -438,6 +483,7 @@ export const serverCommands: CommandSpec[] = [
         },
       },
       { name: 'getname', arity: 2, flags: { stale: true }, handler: (x) => (x.client.name ? bulk(x.client.name) : bulk(null)) },
+      { name: 'reply', arity: 3, flags: { stale: true }, handler: clientReply },
       { name: 'unblock', arity: -3, flags: { stale: true }, handler: clientUnblockCommand },
     ],
     clientHelp,

@@ -23,6 +23,10 @@ import { deleteMembers, errFmt, string2ll } from './util';
 
 const WRONGTYPE = err(E.wrongType);
 const EMPTY_ARRAY: Reply = { t: 'array', a: [] };
+/** shared.emptyset: `*0` in RESP2, `~0` in RESP3. */
+const EMPTY_SET: Reply = { t: 'set', a: [] };
+/** addReplySetLen: SMEMBERS, SINTER, SUNION, SDIFF and SPOP with a count answer a set. */
+const setOf = (members: readonly string[]): Reply => ({ t: 'set', a: members.map((m) => ({ t: 'bulk', s: m })) });
 
 type SetObj = Extract<RObj, { type: 'set' }>;
 
@@ -79,9 +83,9 @@ function sremCommand(x: Exec): Reply {
 
 function smembersCommand(x: Exec): Reply {
   const o = x.lookupRead(x.argv[1]);
-  if (o === undefined) return EMPTY_ARRAY;
+  if (o === undefined) return EMPTY_SET;
   if (o.type !== 'set') return WRONGTYPE;
-  return bulks(ordered(x, o));
+  return setOf(ordered(x, o));
 }
 
 function sismemberCommand(x: Exec): Reply {
@@ -113,9 +117,9 @@ function spopWithCount(x: Exec): Reply {
   if (c === null || c < 0n) return err('ERR value is out of range, must be positive');
   const key = x.argv[1];
   const o = x.lookupWrite(key);
-  if (o === undefined) return EMPTY_ARRAY;
+  if (o === undefined) return EMPTY_SET;
   if (o.type !== 'set') return WRONGTYPE;
-  if (c === 0n) return EMPTY_ARRAY;
+  if (c === 0n) return EMPTY_SET;
   const size = o.v.size;
   const members = ordered(x, o);
   if (c >= BigInt(size)) {
@@ -123,7 +127,7 @@ function spopWithCount(x: Exec): Reply {
     x.dirty(size);
     x.dbDelete(key);
     x.rewrite(['DEL', key]);
-    return bulks(members);
+    return setOf(members);
   }
   const count = Number(c);
   x.dirty(count);
@@ -133,7 +137,7 @@ function spopWithCount(x: Exec): Reply {
     x.alsoPropagate(['SREM', key, m]);
   }
   x.preventPropagation();
-  return bulks(popped);
+  return setOf(popped);
 }
 
 function spopCommand(x: Exec): Reply {
@@ -244,11 +248,11 @@ function sinterGeneric(x: Exec, keys: readonly string[], dstkey: string | null):
       if (x.dbDelete(dstkey)) x.dirty();
       return int(0);
     }
-    return EMPTY_ARRAY;
+    return EMPTY_SET;
   }
   const members = sinterMembers(x, sets as SetObj[]);
   if (dstkey !== null) return storeSet(x, dstkey, members);
-  return bulks(members);
+  return setOf(members);
 }
 
 function sintercardCommand(x: Exec): Reply {
@@ -284,7 +288,7 @@ function sunionDiffGeneric(x: Exec, keys: readonly string[], dstkey: string | nu
   }
   const members = ordered(x, newSet(x, result));
   if (dstkey !== null) return storeSet(x, dstkey, members);
-  return bulks(members);
+  return setOf(members);
 }
 
 function smoveCommand(x: Exec): Reply {

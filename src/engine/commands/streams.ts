@@ -198,11 +198,17 @@ function idReply(id: StreamId): Reply {
   return bulk(idStr(id));
 }
 
-/** A map reply in RESP2: a flat array of name, value pairs. */
+/** A map reply (XINFO): RESP3's map, a flat array of name, value pairs in RESP2. */
 function mapReply(pairs: [string, Reply][]): Reply {
   const a: Reply[] = [];
   for (const [k, v] of pairs) a.push(bulk(k), v);
-  return array(a);
+  return { t: 'map', a };
+}
+
+/** XREAD / XREADGROUP's reply: in RESP3 a map of key -> entries, in RESP2 an array of [key, entries]. */
+function readReply(x: Exec, perKey: [string, Reply[]][]): Reply {
+  if (x.client.resp === 3) return { t: 'map', a: perKey.flatMap(([k, e]) => [bulk(k), array(e)]) };
+  return array(perKey.map(([k, e]) => array([bulk(k), array(e)])));
 }
 
 function llReply(v: bigint): Reply {
@@ -697,7 +703,7 @@ function xreadCommand(x: Exec): HandlerResult {
     ids.push(id);
   }
 
-  const result: Reply[] = [];
+  const result: [string, Reply[]][] = [];
   for (let k = 0; k < streamsCount; k++) {
     const key = keys[k];
     const o = x.lookupRead(key);
@@ -731,9 +737,9 @@ function xreadCommand(x: Exec): HandlerResult {
       entries = history ? readHistory(x, s, start, n, group, consumer) : readForGroup(x, s, start, n, { group, consumer, noack, key, groupname });
       x.dirty();
     } else entries = rangeEntries(s, start, ID_MAX, n, false);
-    result.push(array([bulk(key), array(entries)]));
+    result.push([key, entries]);
   }
-  if (result.length) return array(result);
+  if (result.length) return readReply(x, result);
 
   if (block !== null) {
     // Inside MULTI or a script the client cannot block: answer as on a timeout.
@@ -786,7 +792,7 @@ function serveWoken(x: Exec, keys: string[], key: string, idArg: string, groupna
     }
     entries = readForGroup(x, s, start, n, { group, consumer, noack, key, groupname });
   } else entries = rangeEntries(s, start, ID_MAX, n, false);
-  return array([array([bulk(key), array(entries)])]);
+  return readReply(x, [[key, entries]]);
 }
 
 // ---------------------------------------------------------------------------

@@ -416,7 +416,8 @@ const lcs = (x: Exec): Reply => {
       aStart = alen;
     }
   }
-  if (getidx) return array([bulk('matches'), array(matches), bulk('len'), int(total)]);
+  // LCS IDX answers a map (a flat array in RESP2).
+  if (getidx) return { t: 'map', a: [bulk('matches'), array(matches), bulk('len'), int(total)] };
   if (getlen) return int(total);
   return bulk(utf8Decode(result));
 };

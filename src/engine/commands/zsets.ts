@@ -252,8 +252,19 @@ function scoreText(d: number): string {
   return fmt17g(d);
 }
 
+/** addReplyDouble: a bulk string of the text in RESP2, a double in RESP3. */
 function scoreReply(d: number): Reply {
-  return bulk(scoreText(d));
+  return { t: 'double', s: scoreText(d) };
+}
+
+/**
+ * One member of a WITHSCORES reply: member and score follow each other in a
+ * flat array in RESP2; RESP3 nests each pair in an array of two.
+ */
+function pushScored(x: Exec, out: Reply[], withscores: boolean, m: string, score: number): void {
+  if (!withscores) out.push(bulk(m));
+  else if (x.client.resp === 3) out.push({ t: 'array', a: [bulk(m), scoreReply(score)] });
+  else out.push(bulk(m), scoreReply(score));
 }
 
 /** d2string as a listpack stores a score: integral values within +-2^62 as integers. */
@@ -919,10 +930,7 @@ function zsetOpGeneric(x: Exec, dstkey: string | null, numkeysIndex: number, op:
     return int(0);
   }
   const out: Reply[] = [];
-  for (const m of ordered(dst)) {
-    out.push(bulk(m));
-    if (withscores) out.push(scoreReply(result.get(m) as number));
-  }
+  for (const m of ordered(dst)) pushScored(x, out, withscores, m, result.get(m) as number);
   return { t: 'array', a: out };
 }
 
@@ -1013,10 +1021,7 @@ function zrangeGeneric(x: Exec, argcStart: number, store: boolean, rtype0: Range
   }
   if (store) return storeRange(x, argv[1], z, picked, rankLen);
   const out: Reply[] = [];
-  for (const m of picked) {
-    out.push(bulk(m));
-    if (withscores) out.push(scoreReply(z.v.get(m) as number));
-  }
+  for (const m of picked) pushScored(x, out, withscores, m, z.v.get(m) as number);
   return { t: 'array', a: out };
 }
 
@@ -1216,7 +1221,8 @@ function zpopMinMax(x: Exec, where: Where): Reply {
     if (c === null) return err('ERR value is out of range, must be positive');
     count = clampNum(c);
   }
-  return genericZpop(x, [x.argv[1]], where, count, { emitkey: false, nested: false, nilWhenEmpty: false }).reply;
+  // A flat array in RESP2 or for a single pop; RESP3 nests the pairs when a count is given.
+  return genericZpop(x, [x.argv[1]], where, count, { emitkey: false, nested: x.client.resp === 3 && count !== -1, nilWhenEmpty: false }).reply;
 }
 
 /** blockingGenericZpopCommand. */
@@ -1314,10 +1320,7 @@ function zrandmemberWithCount(x: Exec, l: bigint, withscores: boolean): Reply {
   const countBig = uniq ? l : -l;
   if (countBig === 0n) return EMPTY_ARRAY;
   const out: Reply[] = [];
-  const emit = (m: string): void => {
-    out.push(bulk(m));
-    if (withscores) out.push(scoreReply(z.v.get(m) as number));
-  };
+  const emit = (m: string): void => pushScored(x, out, withscores, m, z.v.get(m) as number);
   // CASE 1: repeats allowed (or a single pick): |count| independent picks.
   if (!uniq || countBig === 1n) {
     const count = countBig > BigInt(ZRANDMEMBER_MAX) ? ZRANDMEMBER_MAX : Number(countBig);

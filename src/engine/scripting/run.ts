@@ -323,6 +323,8 @@ function scriptCall(w: WorldState, node: NodeState, run: RunningScript, argv: st
   }
   if (flags.write) run.writeDirty = true;
   const frame = { ops: run.ops };
+  // redis.setresp(3): the script's client speaks RESP3, so commands answer with RESP3 structures.
+  run.luaClient.resp = run.resp === 3 ? 3 : undefined;
   const r = call(w, node, run.luaClient, spec, argv, frame, (run.replFlags & PROPAGATE_REPL) === 0);
   run.ops = frame.ops;
   return r === BLOCKED ? bulk(null) : r;

@@ -24,7 +24,7 @@ import lstring from 'fengari/src/lstring.js';
 import lua from 'fengari/src/lua.js';
 // Through lualib, which the library modules require back (a cycle that loads cleanly only from this end).
 import lualib from 'fengari/src/lualib.js';
-import { type Reply, array, bulk, err, int, status } from '../resp/reply';
+import { type Reply, array, bulk, err, int, status, toResp2 } from '../resp/reply';
 import { bytesText, fmtG, sha1hex, utf8Bytes } from './text';
 
 type L = FengariState;
@@ -117,9 +117,15 @@ function strAt(s: L, idx: number): string {
 // ---------------------------------------------------------------------------
 // Replies <-> Lua values.
 
-/** redisProtocolToLuaType: a command's reply as the script sees it. */
-function pushReply(s: L, r: Reply): void {
+/**
+ * redisProtocolToLuaType: a command's reply as the script sees it. After
+ * redis.setresp(3) the RESP3 kinds arrive as Redis gives them to Lua: nil for
+ * a null, a boolean, and tables {map=...}, {set=...}, {double=...},
+ * {big_number=...}, {verbatim_string={string=..., format=...}}.
+ */
+function pushReply(s: L, r: Reply, resp = 2): void {
   lua.lua_checkstack(s, 4);
+  if (resp === 3 && pushResp3(s, r)) return;
   switch (r.t) {
     case 'int':
       lua.lua_pushnumber(s, Number(r.n));
@@ -144,10 +150,72 @@ function pushReply(s: L, r: Reply): void {
     case 'array':
       lua.lua_createtable(s, r.a.length, 0);
       for (let i = 0; i < r.a.length; i++) {
-        pushReply(s, r.a[i]);
+        pushReply(s, r.a[i], resp);
         lua.lua_rawseti(s, -2, i + 1);
       }
       return;
+    default:
+      // The script's client speaks RESP2: RESP3 kinds reach Lua as RESP2 sends them.
+      pushReply(s, toResp2(r));
+      return;
+  }
+}
+
+/** The RESP3-only conversions; false for a kind both protocols give Lua alike. */
+function pushResp3(s: L, r: Reply): boolean {
+  const table1 = (field: string, push: () => void): void => {
+    lua.lua_createtable(s, 0, 1);
+    lua.lua_pushstring(s, utf8Bytes(field));
+    push();
+    lua.lua_settable(s, -3);
+  };
+  switch (r.t) {
+    case 'nullbulk':
+    case 'nullarray':
+      lua.lua_pushnil(s);
+      return true;
+    case 'bool':
+      lua.lua_pushboolean(s, r.b);
+      return true;
+    case 'double':
+      table1('double', () => lua.lua_pushnumber(s, Number(r.s)));
+      return true;
+    case 'bignum':
+      table1('big_number', () => lua.lua_pushstring(s, utf8Bytes(r.s)));
+      return true;
+    case 'verbatim':
+      table1('verbatim_string', () => {
+        lua.lua_createtable(s, 0, 2);
+        lua.lua_pushstring(s, utf8Bytes(r.s));
+        lua.lua_setfield(s, -2, 'string');
+        lua.lua_pushstring(s, utf8Bytes(r.fmt));
+        lua.lua_setfield(s, -2, 'format');
+      });
+      return true;
+    case 'map':
+      table1('map', () => {
+        lua.lua_createtable(s, 0, r.a.length / 2);
+        for (let i = 0; i + 1 < r.a.length; i += 2) {
+          lua.lua_checkstack(s, 4);
+          pushReply(s, r.a[i], 3);
+          pushReply(s, r.a[i + 1], 3);
+          lua.lua_settable(s, -3);
+        }
+      });
+      return true;
+    case 'set':
+      table1('set', () => {
+        lua.lua_createtable(s, 0, r.a.length);
+        for (const e of r.a) {
+          lua.lua_checkstack(s, 4);
+          pushReply(s, e, 3);
+          lua.lua_pushboolean(s, true);
+          lua.lua_settable(s, -3);
+        }
+      });
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -169,7 +237,19 @@ function rawField(s: L, idx: number, name: string): number {
 
 const MAX_REPLY_DEPTH = 2000;
 
-/** luaReplyToRedisReply (RESP2 caller): the Lua value at idx as a reply. */
+/** addReplyDouble's text: inf / -inf, else %.17g. */
+function doubleText(d: number): string {
+  if (d === Number.POSITIVE_INFINITY) return 'inf';
+  if (d === Number.NEGATIVE_INFINITY) return '-inf';
+  return fmtG(d, 17);
+}
+
+/** addReplyVerbatim takes three characters of the format, padding with spaces. */
+function verbatimFormat(f: string): string {
+  return f.slice(0, 3).padEnd(3, ' ');
+}
+
+/** luaReplyToRedisReply: the Lua value at idx as a reply (RESP3 kinds reach a RESP2 caller converted). */
 function toReply(s: L, idx: number, resp: number, depth = 0): Reply {
   const i = lua.lua_absindex(s, idx);
   if (depth > MAX_REPLY_DEPTH || !lua.lua_checkstack(s, 4)) return err('ERR reached lua stack limit');
@@ -178,7 +258,7 @@ function toReply(s: L, idx: number, resp: number, depth = 0): Reply {
   if (t === lua.LUA_TBOOLEAN) {
     const b = lua.lua_toboolean(s, i);
     if (resp === 2) return b ? int(1) : bulk(null);
-    return int(b ? 1 : 0);
+    return { t: 'bool', b };
   }
   if (t === lua.LUA_TNUMBER) return toLongLong(lua.lua_tonumber(s, i));
   if (t !== lua.LUA_TTABLE) return bulk(null);
@@ -188,15 +268,15 @@ function toReply(s: L, idx: number, resp: number, depth = 0): Reply {
     lua.lua_pop(s, 1);
     if (rawField(s, i, 'ok') === lua.LUA_TSTRING) return status(strAt(s, -1).replace(/[\r\n]/g, ' '));
     lua.lua_pop(s, 1);
-    if (rawField(s, i, 'double') === lua.LUA_TNUMBER) return bulk(fmtG(lua.lua_tonumber(s, -1), 17));
+    if (rawField(s, i, 'double') === lua.LUA_TNUMBER) return { t: 'double', s: doubleText(lua.lua_tonumber(s, -1)) };
     lua.lua_pop(s, 1);
-    if (rawField(s, i, 'big_number') === lua.LUA_TSTRING) return bulk(strAt(s, -1).replace(/[\r\n]/g, ' '));
+    if (rawField(s, i, 'big_number') === lua.LUA_TSTRING) return { t: 'bignum', s: strAt(s, -1).replace(/[\r\n]/g, ' ') };
     lua.lua_pop(s, 1);
     if (rawField(s, i, 'verbatim_string') === lua.LUA_TTABLE) {
       const v = lua.lua_gettop(s);
       const hasFormat = rawField(s, v, 'format') === lua.LUA_TSTRING;
       const hasString = rawField(s, v, 'string') === lua.LUA_TSTRING;
-      if (hasFormat && hasString) return bulk(strAt(s, -1));
+      if (hasFormat && hasString) return { t: 'verbatim', s: strAt(s, -1), fmt: verbatimFormat(strAt(s, -2)) };
     }
     lua.lua_settop(s, top);
     if (rawField(s, i, 'map') === lua.LUA_TTABLE) {
@@ -207,7 +287,7 @@ function toReply(s: L, idx: number, resp: number, depth = 0): Reply {
         out.push(toReply(s, -2, resp, depth + 1), toReply(s, -1, resp, depth + 1));
         lua.lua_pop(s, 1);
       }
-      return array(out);
+      return { t: 'map', a: out };
     }
     lua.lua_pop(s, 1);
     if (rawField(s, i, 'set') === lua.LUA_TTABLE) {
@@ -218,7 +298,7 @@ function toReply(s: L, idx: number, resp: number, depth = 0): Reply {
         out.push(toReply(s, -2, resp, depth + 1));
         lua.lua_pop(s, 1);
       }
-      return array(out);
+      return { t: 'set', a: out };
     }
     lua.lua_pop(s, 1);
     const out: Reply[] = [];
@@ -263,7 +343,7 @@ function redisCommand(host: ScriptHost, raiseErrors: boolean): FengariJsFunction
       return 1;
     }
     const reply = host.call(argv);
-    pushReply(s, reply);
+    pushReply(s, reply, host.resp());
     if (raiseErrors && reply.t === 'error') return lua.lua_error(s);
     return 1;
   };

@@ -126,7 +126,8 @@ function instanceReply(c: Ctx, ri: SentinelInstance): Reply {
     add('voted-leader', ri.leader ?? '?');
     add('voted-leader-epoch', ri.leaderEpoch);
   }
-  return array(f.flatMap(([k, v]) => [bulk(k), bulk(v)]));
+  // A map (setDeferredMapLen): a flat array in RESP2.
+  return { t: 'map', a: f.flatMap(([k, v]) => [bulk(k), bulk(v)]) };
 }
 
 /** addReplyDictOfRedisInstances: replicas that do not announce themselves are left out. */
@@ -345,7 +346,7 @@ const config = (x: Exec): Reply => {
       ['sentinel-pass', ''],
       ['deny-scripts-reconfig', 'yes'],
     ];
-    return array(known.filter(([k]) => stringMatch(x.argv[3], k, true)).flatMap(([k, v]) => [bulk(k), bulk(v)]));
+    return { t: 'map', a: known.filter(([k]) => stringMatch(x.argv[3], k, true)).flatMap(([k, v]) => [bulk(k), bulk(v)]) };
   }
   if (sub === 'set' && x.argv.length === 5) return err(`ERR Invalid argument '${x.argv[4]}' to SENTINEL CONFIG SET`);
   return err('ERR Only SENTINEL CONFIG GET <option> / SET <option> <value> are supported.');

@@ -5,13 +5,13 @@
 // when one call produced more than one op).
 
 import { BLOCKED, type CommandSpec, type HandlerResult } from '../commands/types';
-import { E, QUEUED, type Reply, err } from '../resp/reply';
+import { E, QUEUED, type Reply, err, toResp2 } from '../resp/reply';
 import type { WorldState } from '../world-state';
 import { type CallFrame, type CommandFrame, isReplica, makeExec, writesPaused } from './exec';
 import { handleClientsBlockedOnKeys } from './blocking';
 import { touchWatchedKey, unwatchAll } from './clients';
 import { scriptBusyError, scriptHoldsCommand } from '../scripting/run';
-import type { ClientState, NodeState } from './types';
+import type { ClientState, CommandStat, NodeState } from './types';
 
 /** Hooks the dispatcher needs from other layers (set once by world.ts, never part of the state). */
 export interface DispatchHooks {
@@ -72,6 +72,9 @@ function unknownCommandError(node: NodeState, argv: string[]): string {
   return `ERR unknown command '${argv[0].slice(0, 128)}', with args beginning with: ${args}`;
 }
 
+/** The commands a RESP2 client in Pub/Sub mode may run. */
+const PUBSUB_CONTEXT = new Set(['ping', 'subscribe', 'ssubscribe', 'unsubscribe', 'sunsubscribe', 'psubscribe', 'punsubscribe', 'quit', 'reset']);
+
 function arityOk(spec: CommandSpec, argc: number): boolean {
   return spec.arity > 0 ? spec.arity === argc : argc >= -spec.arity;
 }
@@ -107,6 +110,9 @@ function reject(w: WorldState, node: NodeState, client: ClientState, argv: strin
     text = `EXECABORT Transaction discarded because of: ${text.startsWith('ERR ') ? text.slice(4) : text}`;
   }
   node.stats.totalErrorReplies++;
+  countError(node, text);
+  const spec = argv.length > 0 ? resolveCommand(node, argv) : undefined;
+  if (spec && !(spec.subcommands && argv.length < 2)) commandStat(node, fullName(node, argv, spec)).rejected++;
   if (w.traceOn) w.trace.push({ t: 'rejected', node: node.name, client: client.id, argv, error: text, atMs: w.nowMs });
   H().reply(w, node, client, err(text));
 }
@@ -116,6 +122,16 @@ function reject(w: WorldState, node: NodeState, client: ClientState, argv: strin
  * write held by a FAILOVER pause) and will be answered later.
  */
 export function processCommand(w: WorldState, node: NodeState, client: ClientState, argv: string[]): boolean {
+  const done = processCommandInner(w, node, client, argv);
+  // resetClient: CLIENT REPLY SKIP silences the reply of the command after it only.
+  if (done && (client.replyMode === 'skip' || client.replySkipNext)) {
+    client.replyMode = client.replySkipNext ? 'skip' : undefined;
+    client.replySkipNext = undefined;
+  }
+  return done;
+}
+
+function processCommandInner(w: WorldState, node: NodeState, client: ClientState, argv: string[]): boolean {
   const h = H();
   if (argv.length === 0) return true;
   // A script that has not timed out yet holds every command until it ends or times out.
@@ -159,6 +175,11 @@ export function processCommand(w: WorldState, node: NodeState, client: ClientSta
       reject(w, node, client, argv, E.readonly);
       return true;
     }
+    // A RESP2 client with subscriptions may only run the Pub/Sub commands (RESP3 has no limits).
+    if (client.resp !== 3 && (client.subs?.length || client.psubs?.length) && !PUBSUB_CONTEXT.has(spec.name)) {
+      reject(w, node, client, argv, `ERR Can't execute '${fullName(node, argv, spec)}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`);
+      return true;
+    }
     if (isReplica(node) && node.repl.linkState !== 'connected' && node.config['replica-serve-stale-data'] === 'no' && denyStale) {
       reject(w, node, client, argv, E.masterdown);
       return true;
@@ -190,7 +211,7 @@ export function processCommand(w: WorldState, node: NodeState, client: ClientSta
   propagatePending(w, node, frame, !!spec.flags.touchesArbitraryKeys);
   // c->woff = master_repl_offset after call(); a blocked WAIT set it itself, before its GETACK (sent in beforeSleep in Redis).
   if (!(result === BLOCKED && client.blocked?.t === 'wait')) client.woff = node.repl.offset;
-  if (result !== BLOCKED) h.reply(w, node, client, result);
+  if (result !== BLOCKED) replyTo(w, node, client, result);
   // Clients blocked on keys this command (or EXEC) gave data to are served now.
   if (node.readyKeys?.length) handleClientsBlockedOnKeys(w, node);
   return result !== BLOCKED;
@@ -198,7 +219,14 @@ export function processCommand(w: WorldState, node: NodeState, client: ClientSta
 
 /** Answer a client outside its own command (a blocked client served, timed out or unblocked). */
 export function deliverToClient(w: WorldState, node: NodeState, client: ClientState, r: Reply): void {
-  H().reply(w, node, client, r);
+  replyTo(w, node, client, r);
+}
+
+/** A reply leaves the engine: a RESP2 client (all but those that said HELLO 3) gets the RESP3 kinds converted. */
+function replyTo(w: WorldState, node: NodeState, client: ClientState, r: Reply): void {
+  // CLIENT REPLY OFF / SKIP: nothing is sent but pushes (prepareClientToWrite lets CLIENT_PUSHING through).
+  if (client.replyMode && r.t !== 'push') return;
+  H().reply(w, node, client, client.resp === 3 ? r : toResp2(r));
 }
 
 let activeFrame: CallFrame | null = null;
@@ -233,8 +261,35 @@ export function call(w: WorldState, node: NodeState, client: ClientState, spec: 
   }
   // EXEC is never propagated itself: its commands are, wrapped when more than one.
   if ((dirty > 0 || cmd.force) && !cmd.prevent && spec.name !== 'exec') frame.ops.push({ dbid: client.dbIndex, argv: cmd.rewritten ?? argv });
-  if (result !== BLOCKED && result.t === 'error') node.stats.totalErrorReplies++;
+  if (result !== BLOCKED) {
+    const st = commandStat(node, fullName(node, argv, spec));
+    st.calls++;
+    if (result.t === 'error') {
+      node.stats.totalErrorReplies++;
+      countError(node, result.s);
+      st.failed++;
+    }
+  }
   return result;
+}
+
+/** The INFO commandstats counters of a command (by its full name). */
+function commandStat(node: NodeState, name: string): CommandStat {
+  node.stats.commands ??= {};
+  let st = node.stats.commands[name];
+  if (!st) {
+    st = { calls: 0, rejected: 0, failed: 0 };
+    node.stats.commands[name] = st;
+  }
+  return st;
+}
+
+/** incrementErrorCount: INFO errorstats counts error replies by their code (the first word, `ERR` when there is none). */
+export function countError(node: NodeState, text: string): void {
+  const space = text.slice(0, 32).indexOf(' ');
+  const code = space > 0 ? text.slice(0, space) : 'ERR';
+  node.stats.errors ??= {};
+  node.stats.errors[code] = (node.stats.errors[code] ?? 0) + 1;
 }
 
 /** propagatePendingCommands: more than one op from one call goes out as MULTI ... EXEC. */

@@ -88,6 +88,14 @@ export interface ClientState {
   script?: boolean;
   /** Pub/Sub: channels this client is subscribed to (absent when none). */
   subs?: string[];
+  /** Pub/Sub: glob patterns this client is subscribed to, in subscription order (absent when none). */
+  psubs?: string[];
+  /** The protocol the client speaks (HELLO 3 / HELLO 2); absent means RESP2, Redis' default. */
+  resp?: 2 | 3;
+  /** CLIENT REPLY OFF, or SKIP for the command being run: replies are dropped, pushes still go out. */
+  replyMode?: 'off' | 'skip';
+  /** CLIENT REPLY SKIP was the command just run: the next command's reply is dropped. */
+  replySkipNext?: boolean;
 }
 
 export interface PeerInfo {
@@ -242,6 +250,17 @@ export interface NodeStats {
   totalForks: number;
   netReplOutputBytes: number;
   netReplInputBytes: number;
+  /** INFO commandstats: per command full name (`config|get`), absent until a command ran. */
+  commands?: Record<string, CommandStat>;
+  /** INFO errorstats: error replies by their code (`ERR`, `WRONGTYPE`), absent until an error. */
+  errors?: Record<string, number>;
+}
+
+/** One command's counters (redisCommand's calls, rejected_calls, failed_calls). */
+export interface CommandStat {
+  calls: number;
+  rejected: number;
+  failed: number;
 }
 
 export interface BgsaveState {

@@ -17,7 +17,7 @@ export interface CommandDoc {
 const sub = (list: [string, string][]): CommandDoc[] => list.map(([name, params]) => ({ name, params }));
 
 /** CLIENT is the same container in both modes. */
-const CLIENT: CommandDoc = { name: 'client', params: '', subcommands: sub([['kill', 'ip:port|[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADDR ip:port]|[SKIPME yes/no] [[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADDR ip:port]|[SKIPME yes/no] ...]'], ['id', ''], ['setname', 'connection-name'], ['getname', ''], ['unblock', 'client-id [TIMEOUT|ERROR]'], ['help', '']]) };
+const CLIENT: CommandDoc = { name: 'client', params: '', subcommands: sub([['kill', 'ip:port|[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADDR ip:port]|[SKIPME yes/no] [[ID client-id]|[TYPE NORMAL|MASTER|SLAVE|REPLICA|PUBSUB]|[USER username]|[ADDR ip:port]|[LADDR ip:port]|[SKIPME yes/no] ...]'], ['id', ''], ['setname', 'connection-name'], ['getname', ''], ['unblock', 'client-id [TIMEOUT|ERROR]'], ['reply', 'ON|OFF|SKIP'], ['help', '']]) };
 
 /** A Redis 7.0 node (redis-server). */
 export const REDIS_COMMANDS: readonly CommandDoc[] = [
@@ -219,6 +219,10 @@ export const REDIS_COMMANDS: readonly CommandDoc[] = [
   { name: 'smove', params: 'source destination member' },
   { name: 'sunion', params: 'key [key ...]' },
   { name: 'sunionstore', params: 'destination key [key ...]' },
+  { name: 'psubscribe', params: 'pattern [pattern ...]' },
+  { name: 'pubsub', params: '', subcommands: sub([['channels', '[pattern]'], ['numsub', '[channel [channel ...]]'], ['numpat', ''], ['shardchannels', '[pattern]'], ['shardnumsub', '[shardchannel [shardchannel ...]]'], ['help', '']]) },
+  { name: 'punsubscribe', params: '[pattern [pattern ...]]' },
+  { name: 'reset', params: '' },
 ];
 
 /** A Redis Sentinel process (redis-server --sentinel) answers only these. */
@@ -231,4 +235,7 @@ export const SENTINEL_COMMANDS: readonly CommandDoc[] = [
   CLIENT,
   { name: 'subscribe', params: 'channel [channel ...]' },
   { name: 'unsubscribe', params: '[channel [channel ...]]' },
+  { name: 'psubscribe', params: 'pattern [pattern ...]' },
+  { name: 'punsubscribe', params: '[pattern [pattern ...]]' },
+  { name: 'pubsub', params: '', subcommands: sub([['channels', '[pattern]'], ['numsub', '[channel [channel ...]]'], ['numpat', ''], ['shardchannels', '[pattern]'], ['shardnumsub', '[shardchannel [shardchannel ...]]'], ['help', '']]) },
 ];
