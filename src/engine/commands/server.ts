@@ -327,6 +327,27 @@ export function shutdownCron(w: WorldState, node: NodeState): void {
   if (s && (w.nowMs >= s.deadlineMs || readyToShutdown(node))) finishShutdown(w, node, s.nosave, s.save);
 }
 
+/** CONFIG RESETSTAT (resetServerStats, resetCommandTableStats, resetErrorTableStats). */
+const resetstat = (x: Exec): Reply => {
+  const st = x.node.stats;
+  st.syncFull = 0;
+  st.syncPartialOk = 0;
+  st.syncPartialErr = 0;
+  st.expiredKeys = 0;
+  st.totalConnectionsReceived = 0;
+  st.totalCommandsProcessed = 0;
+  st.rejectedConnections = 0;
+  st.keyspaceHits = 0;
+  st.keyspaceMisses = 0;
+  st.totalErrorReplies = 0;
+  st.totalForks = 0;
+  st.netReplOutputBytes = 0;
+  st.netReplInputBytes = 0;
+  st.commands = undefined;
+  st.errors = undefined;
+  return OK;
+};
+
 const time = (x: Exec): Reply => {
   const s = Math.floor(x.nowMs / 1000);
   return bulks([String(s), String((x.nowMs % 1000) * 1000)]);
@@ -462,7 +483,7 @@ export const serverCommands: CommandSpec[] = [
     [
       { name: 'get', arity: -3, flags: { stale: true }, handler: configGetCmd },
       { name: 'set', arity: -4, flags: { stale: true, admin: true }, handler: configSetCmd },
-      { name: 'resetstat', arity: 2, flags: { stale: true }, handler: () => OK },
+      { name: 'resetstat', arity: 2, flags: { stale: true }, handler: resetstat },
       { name: 'rewrite', arity: 2, flags: { stale: true }, handler: () => err('ERR The server is running without a config file') },
     ],
     CONFIG_HELP,
