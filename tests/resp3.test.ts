@@ -5,20 +5,16 @@
 // that stays on RESP2 (or says HELLO 2) gets exactly what it got before.
 // When a redis-server is installed the sequences are also played against it.
 
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeReply } from '../src/engine/resp/encode';
 import { type Reply, toResp2 } from '../src/engine/resp/reply';
 import { World } from '../src/engine/world';
 import { ServeLab } from '../src/serve/lab';
 import { freePorts } from './helpers/ports';
+import { type RealRedis, startRealRedis } from './helpers/real-redis';
 
 const HOST = '127.0.0.1';
-const REDIS_SERVER = process.env.REDIS_SERVER ?? 'redis-server';
 
 /** One request, then the replies expected on some connections: [connection, number of top-level frames, their bytes]. */
 interface Step {
@@ -312,40 +308,19 @@ async function play(port: number, steps: Step[]): Promise<[string, number, strin
   }
 }
 
-function hasRedis(): boolean {
-  return spawnSync(REDIS_SERVER, ['--version']).status === 0;
-}
-
 describe('serve mode speaks RESP3 as Redis 7.0.15 does', () => {
   let lab: ServeLab;
-  let real: ChildProcess | null = null;
-  let realPort = 0;
-  let dir = '';
+  let real: RealRedis | null = null;
 
   beforeAll(async () => {
     const base = await freePorts(4, 7700, 7739);
     lab = await ServeLab.start({ basePort: base, adminPort: base + 3 });
-    if (hasRedis()) {
-      realPort = await freePorts(1, 7740, 7749);
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-lab-resp3-'));
-      real = spawn(REDIS_SERVER, ['--port', String(realPort), '--bind', HOST, '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-      const until = Date.now() + 10_000;
-      for (;;) {
-        try {
-          (await Conn.open(realPort)).close();
-          break;
-        } catch {
-          if (Date.now() > until) throw new Error('redis-server did not start');
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      }
-    }
+    real = await startRealRedis(7740, 7749);
   }, 30_000);
 
   afterAll(async () => {
     await lab?.stop();
-    if (real?.pid) process.kill(real.pid, 'SIGKILL');
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    real?.stop();
   });
 
   it('answers data commands with the RESP3 types, and RESP2 again after HELLO 2', async () => {
@@ -361,7 +336,8 @@ describe('serve mode speaks RESP3 as Redis 7.0.15 does', () => {
   });
 
   it('matches a real redis-server 7.0 byte for byte', async (ctx) => {
-    if (!real) ctx.skip();
+    if (!real) return ctx.skip();
+    const realPort = real.port;
     expect(await play(realPort, DATA)).toEqual(DATA.map((s) => s.expect));
     expect(await play(realPort, PUBSUB)).toEqual(PUBSUB.map((s) => s.expect));
     expect(await play(realPort, SCRIPTS)).toEqual(SCRIPTS.map((s) => s.expect));

@@ -4,17 +4,13 @@
 // real redis-server 7.0 (when one is installed) and both must answer the
 // same bytes.
 
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServeLab } from '../src/serve/lab';
 import { freePorts } from './helpers/ports';
+import { type RealRedis, startRealRedis } from './helpers/real-redis';
 
 const HOST = '127.0.0.1';
-const REDIS_SERVER = process.env.REDIS_SERVER ?? 'redis-server';
 
 /** One request per call, as raw bytes; answers the raw reply bytes (read until the expected reply is complete). */
 class RawClient {
@@ -100,40 +96,19 @@ async function play(port: number): Promise<Buffer[]> {
   }
 }
 
-function hasRedis(): boolean {
-  return spawnSync(REDIS_SERVER, ['--version']).status === 0;
-}
-
 describe('serve mode: values are bytes', () => {
   let lab: ServeLab;
-  let real: ChildProcess | null = null;
-  let realPort = 0;
-  let dir = '';
+  let real: RealRedis | null = null;
 
   beforeAll(async () => {
     const base = await freePorts(4, 7600, 7649);
     lab = await ServeLab.start({ basePort: base, adminPort: base + 3 });
-    if (hasRedis()) {
-      realPort = await freePorts(1, 7650, 7699);
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-lab-bytes-'));
-      real = spawn(REDIS_SERVER, ['--port', String(realPort), '--bind', HOST, '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-      const until = Date.now() + 10_000;
-      for (;;) {
-        try {
-          (await RawClient.connect(realPort)).close();
-          break;
-        } catch {
-          if (Date.now() > until) throw new Error('redis-server did not start');
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      }
-    }
+    real = await startRealRedis(7650, 7699);
   }, 30_000);
 
   afterAll(async () => {
     await lab?.stop();
-    if (real?.pid) process.kill(real.pid, 'SIGKILL');
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    real?.stop();
   });
 
   it('answers every request with the bytes Redis defines', async () => {
@@ -142,7 +117,8 @@ describe('serve mode: values are bytes', () => {
   });
 
   it('answers the same bytes as a real redis-server 7.0', async (ctx) => {
-    if (!real) ctx.skip();
+    if (!real) return ctx.skip();
+    const realPort = real.port;
     const [served, actual] = await Promise.all([play(lab.basePort), play(realPort)]);
     expect(served.map((b) => b.toString('hex'))).toEqual(actual.map((b) => b.toString('hex')));
   });

@@ -17,6 +17,7 @@
 // arrays sorted by ID; groups and consumers are Maps, listed in byte order of
 // their names as a radix tree iterates them.
 
+import { string2ll } from '../commands/util';
 import { byteLength, utf8Encode } from '../resp/bytes';
 
 export interface StreamId {
@@ -158,8 +159,6 @@ export function decrId(id: StreamId): { id: StreamId; ok: boolean } {
 // accepts it (canonical decimal within int64, under 21 bytes), else a string;
 // each element is followed by its back-length.
 
-const INT64_MIN = -(1n << 63n);
-const INT64_MAX = (1n << 63n) - 1n;
 
 function intEncLen(v: bigint): number {
   if (v >= 0n && v <= 127n) return 1;
@@ -183,25 +182,8 @@ function lpIntBytes(v: bigint | number): number {
   return n + backlenLen(n);
 }
 
-/** lpStringToInt64 */
-function lpStringToInt(s: string): bigint | null {
-  const len = s.length;
-  if (len === 0 || len >= 21) return null;
-  if (s === '0') return 0n;
-  let i = 0;
-  if (s.charCodeAt(0) === 45) {
-    i = 1;
-    if (len === 1) return null;
-  }
-  const first = s.charCodeAt(i);
-  if (first < 49 || first > 57) return null;
-  for (let j = i + 1; j < len; j++) {
-    const c = s.charCodeAt(j);
-    if (c < 48 || c > 57) return null;
-  }
-  const v = BigInt(s);
-  return v < INT64_MIN || v > INT64_MAX ? null : v;
-}
+/** lpStringToInt64: the same rules as string2ll (no sign but '-', no leading zero, 64-bit range). */
+const lpStringToInt = string2ll;
 
 function lpElementBytes(s: string): number {
   const v = lpStringToInt(s);
