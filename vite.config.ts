@@ -44,6 +44,10 @@ export default defineConfig(({ mode }) => ({
   // The engine runs in a module worker; 'es' keeps its imports as ES modules
   // (the default 'iife' cannot code-split the worker's dependencies).
   worker: { format: 'es', plugins: () => [noBundlerLinkInShims()] },
+  // fengari's luaconf reads process.env.FENGARICONF unguarded and a browser has no process: the build
+  // replaces it; the dev server's dependency optimizer is told here (a `define` would make the dev server
+  // inject a `process` global, and fengari would then take its Node code paths).
+  optimizeDeps: { rolldownOptions: { transform: { define: { 'process.env.FENGARICONF': 'undefined' } } } },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
 }));
