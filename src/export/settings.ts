@@ -4,6 +4,8 @@
 // the lab would be wrong (or unsafe) there. Those are left out of the file,
 // each with a comment saying why, never silently.
 
+import { MULTI_ARG_CONFIGS } from '../engine/server/config';
+
 /** Why a setting the learner chose is not written into the exported redis.conf. */
 export type LeftOutReason =
   /** A file or a CPU of the lab's simulated machine (Redis refuses to start when a file's folder is missing). */
@@ -62,21 +64,8 @@ export function leftOutReason(name: string): LeftOutReason | null {
   return LEFT_OUT.get(key) ?? null;
 }
 
-/**
- * Settings that take several arguments (MULTI_ARG_CONFIG in config.c). Their
- * CONFIG GET value is the arguments joined by spaces, and redis.conf lists
- * them as separate words: `save 3600 1 300 100`, not `save "3600 1 300 100"`.
- */
-export const MULTI_ARG: ReadonlySet<string> = new Set([
-  'save',
-  'client-output-buffer-limit',
-  'oom-score-adj-values',
-  'bind',
-  'replicaof',
-  'latency-tracking-info-percentiles',
-  'shutdown-on-sigint',
-  'shutdown-on-sigterm',
-]);
+/** Settings that take several arguments: the engine's config table says which (MULTI_ARG_CONFIG in config.c). */
+export const MULTI_ARG: ReadonlySet<string> = MULTI_ARG_CONFIGS;
 
 /** Secrets: written, with a warning that whoever reads the file knows them. */
 export const SECRETS: ReadonlySet<string> = new Set(['requirepass', 'masterauth']);

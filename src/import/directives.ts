@@ -5,7 +5,7 @@
 // accepts — using the engine's own configuration table, so the lab refuses
 // exactly what Redis refuses, in Redis' words.
 
-import { applyBootConfig, CONFIG_NAMES, type Config, defaultConfig } from '../engine/server/config';
+import { applyBootConfig, CONFIG_NAMES, type Config, defaultConfig, MULTI_ARG_CONFIGS } from '../engine/server/config';
 import { reprArg, sdssplitargs } from './args';
 import { T } from './messages';
 import type { Report } from './report';
@@ -51,17 +51,6 @@ function freshConfig(): Config {
   return Object.create(defaultsOnce()) as Config;
 }
 
-/** Parameters that take several arguments (MULTI_ARG_CONFIG); every other one takes exactly one. */
-const MULTI_ARG: ReadonlySet<string> = new Set([
-  'save',
-  'client-output-buffer-limit',
-  'oom-score-adj-values',
-  'bind',
-  'replicaof',
-  'latency-tracking-info-percentiles',
-  'shutdown-on-sigint',
-  'shutdown-on-sigterm',
-]);
 
 /** Accepted and ignored by Redis 7.0 (deprecated_configs in config.c). */
 const DEPRECATED: ReadonlySet<string> = new Set(['list-max-ziplist-entries', 'list-max-ziplist-value', 'lua-replicate-commands']);
@@ -193,7 +182,7 @@ export function applyDirective(s: NodeSettings, argv: string[], at: DirectiveSou
     return;
   }
 
-  const multi = MULTI_ARG.has(canonical);
+  const multi = MULTI_ARG_CONFIGS.has(canonical); // every other parameter takes exactly one argument
   if (!multi && argv.length !== 2) {
     report.error(line, 'wrong-arguments', T.refused(text, 'wrong number of arguments'));
     return;

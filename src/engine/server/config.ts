@@ -502,6 +502,13 @@ function lookup(name: string): Entry | undefined {
 /** Every canonical parameter name, in config.c's table order. */
 export const CONFIG_NAMES: readonly string[] = SPECS.map((s) => s.name);
 
+/**
+ * Parameters that take several arguments (MULTI_ARG_CONFIG in config.c):
+ * CONFIG GET joins them with spaces, redis.conf lists them as separate words
+ * (`save 3600 1 300 100`). Export and import read them from here.
+ */
+export const MULTI_ARG_CONFIGS: ReadonlySet<string> = new Set(SPECS.filter((s) => (s.flags & MULTI_ARG) !== 0).map((s) => s.name));
+
 // ---------------------------------------------------------------------------
 // C parsing helpers.
 
